@@ -1,0 +1,54 @@
+package dev.faro.contract;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every topic Faro uses. Each event type names its topic in {@link EventType}. */
+public final class Topics {
+
+    /** Event log topics keep every record so analytics can rebuild its aggregates from the beginning. */
+    private static final Map<String, String> KEEP_FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
+
+    public static final TopicSpec LEADS = new TopicSpec(
+            "faro.leads", 6, KEEP_FOREVER, "Lead lifecycle: LeadCaptured, LeadConfirmed, LeadErased; key = lead id");
+    public static final TopicSpec VISITS =
+            new TopicSpec("faro.visits", 6, KEEP_FOREVER, "Landing page visits (VisitRecorded); key = visitor id");
+    public static final TopicSpec CAMPAIGNS = new TopicSpec(
+            "faro.campaigns",
+            3,
+            Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"),
+            "Latest state of each campaign (CampaignChanged); key = campaign id");
+    public static final TopicSpec INCENTIVES = new TopicSpec(
+            "faro.incentives",
+            6,
+            KEEP_FOREVER,
+            "Incentive lifecycle: IncentiveIssued, IncentiveRedeemed, IncentiveExpiring; key = lead id");
+    public static final TopicSpec EMAILS = new TopicSpec(
+            "faro.emails",
+            6,
+            KEEP_FOREVER,
+            "Email outcomes and engagement: EmailSent, EmailFailed, EmailOpened, EmailClicked, Unsubscribed; key = lead id");
+    public static final TopicSpec DIGESTS = new TopicSpec(
+            "faro.digests", 3, KEEP_FOREVER, "Composed marketer digests (DigestReady); key = campaign id");
+    public static final TopicSpec DEAD_LETTER = new TopicSpec(
+            "faro.deadletter",
+            3,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 60 * 60 * 1000)),
+            "Records a consumer could never process (unparseable, schema-invalid, unknown version), with the reason in headers");
+
+    private static final List<TopicSpec> ALL =
+            List.of(LEADS, VISITS, CAMPAIGNS, INCENTIVES, EMAILS, DIGESTS, DEAD_LETTER);
+
+    private Topics() {}
+
+    public static List<TopicSpec> all() {
+        return ALL;
+    }
+
+    public static TopicSpec byName(String name) {
+        return ALL.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown topic " + name));
+    }
+}
