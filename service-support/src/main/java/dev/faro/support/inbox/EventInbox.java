@@ -1,0 +1,117 @@
+package dev.faro.support.inbox;
+
+import dev.faro.contract.EventCodec;
+import dev.faro.contract.EventEnvelope;
+import dev.faro.contract.UndeliverableEventException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * The single way a Faro service consumes an event. It decodes and validates the record (what can never be
+ * processed goes to the dead-letter topic), then runs the handler and records the event id in one
+ * transaction, so a redelivered or duplicated event has no second effect. Transient failures are retried
+ * with backoff for as long as they last: they are never dead-lettered.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    private final EntityManager entityManager;
+    private final DeadLetterQueue deadLetters;
+    private final InboxConfig config;
+    private final MeterRegistry meters;
+    private volatile boolean stopping;
+
+    public EventInbox(
+            EntityManager entityManager, DeadLetterQueue deadLetters, InboxConfig config, MeterRegistry meters) {
+        this.entityManager = entityManager;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /** Call from a blocking {@code @Incoming} method; returns once the record is processed, skipped or parked. */
+    public void receive(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.instance().decode(record.value());
+        } catch (UndeliverableEventException undeliverable) {
+            deadLetters.park(record, undeliverable);
+            return;
+        }
+        var handler = handlers.forType(event.eventType());
+        if (handler.isEmpty()) {
+            return;
+        }
+        Record data;
+        try {
+            data = EventCodec.instance().data(event, event.eventType().dataClass());
+        } catch (UndeliverableEventException undeliverable) {
+            deadLetters.park(record, undeliverable);
+            return;
+        }
+        Duration backoff = config.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!markProcessed(event)) {
+                        return false;
+                    }
+                    handler.get().handle(event, data);
+                    return true;
+                });
+                meters.counter("faro.inbox.events", "type", event.type(), "outcome", applied ? "applied" : "duplicate")
+                        .increment();
+                return;
+            } catch (UndeliverableEventException undeliverable) {
+                deadLetters.park(record, undeliverable);
+                return;
+            } catch (RuntimeException transientFailure) {
+                if (stopping) {
+                    throw transientFailure;
+                }
+                LOG.warnf(
+                        "Attempt %d at %s %s failed (%s); retrying in %s",
+                        attempt, event.type(), event.id(), transientFailure.getMessage(), backoff);
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+            }
+        }
+    }
+
+    /** Inserts the event id; false when it was already there, that is, the event was already applied. */
+    private boolean markProcessed(EventEnvelope event) {
+        return entityManager
+                        .createNativeQuery(
+                                "insert into processed_event (event_id, event_type) values (:id, :type) on conflict do nothing")
+                        .setParameter("id", event.id())
+                        .setParameter("type", event.type())
+                        .executeUpdate()
+                == 1;
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}
