@@ -1,0 +1,28 @@
+package dev.faro.lead.campaign;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the campaigns lead-service owns. */
+@ApplicationScoped
+public class CampaignDirectory {
+
+    private final EntityManager entityManager;
+
+    public CampaignDirectory(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Optional<CampaignSettings> find(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select id, locale, time_zone, double_opt_in from campaign where id = :id")
+                .setParameter("id", campaignId)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new CampaignSettings((String) row[0], (String) row[1], (String) row[2], (Boolean) row[3]));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.faro.lead.capture;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.faro.local.testing.FaroInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With no broker reachable, capture still acknowledges leads and the service stays ready; the events wait. */
+@QuarkusTest
+@WithTestResource(
+        value = CaptureWhileKafkaIsDownTest.WithoutKafka.class,
+        initArgs = @ResourceArg(name = "database", value = "faro_lead"))
+class CaptureWhileKafkaIsDownTest {
+
+    /** The real database and SMTP server, but Kafka at a port where nothing listens. */
+    public static class WithoutKafka extends FaroInfrastructure {
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> config = new HashMap<>(super.start());
+            config.put("kafka.bootstrap.servers", "127.0.0.1:1");
+            return config;
+        }
+    }
+
+    @Inject
+    LeadRows rows;
+
+    @Test
+    void leadsAreAcknowledgedAndKeptWhileKafkaIsUnreachable() {
+        String email = LeadCaptureTest.uniqueEmail();
+
+        String leadId = given().contentType(ContentType.JSON)
+                .body(LeadCaptureTest.body(email, "Sin Kafka", "demo", true, "es"))
+                .post("/api/leads")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("leadId");
+
+        assertThat(rows.countLeads(email)).isEqualTo(1);
+        assertThat(rows.unsentOutboxEvents(leadId)).isEqualTo(1);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
