@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(
         value = FaroInfrastructure.class,
-        initArgs = @ResourceArg(name = "database", value = "faro_incentive"))
+        initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_incentive"))
 class IncentiveIssuingTest {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);

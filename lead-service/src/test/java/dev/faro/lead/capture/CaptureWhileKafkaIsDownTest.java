@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(
         value = CaptureWhileKafkaIsDownTest.WithoutKafka.class,
-        initArgs = @ResourceArg(name = "database", value = "faro_lead"))
+        initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_lead"))
 class CaptureWhileKafkaIsDownTest {
 
     /** The real database and SMTP server, but Kafka at a port where nothing listens. */

@@ -36,7 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = FaroInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "faro_lead"))
+@WithTestResource(
+        value = FaroInfrastructure.class,
+        initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_lead"))
 class LeadCaptureTest {
 
     @Inject

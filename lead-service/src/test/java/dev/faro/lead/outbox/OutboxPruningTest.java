@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(OutboxPruningTest.RelayOff.class)
-@WithTestResource(value = FaroInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "faro_lead"))
+@WithTestResource(
+        value = FaroInfrastructure.class,
+        initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_lead"))
 class OutboxPruningTest {
 
     /** The relay would publish the unsent row this test needs to keep. */
