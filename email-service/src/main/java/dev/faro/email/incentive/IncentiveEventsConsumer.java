@@ -1,0 +1,47 @@
+package dev.faro.email.incentive;
+
+import dev.faro.contract.events.IncentiveIssued;
+import dev.faro.email.sending.SendIntent;
+import dev.faro.email.sending.SendLedger;
+import dev.faro.support.inbox.EventHandlers;
+import dev.faro.support.inbox.EventInbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns each issued incentive into an intent to email it. It never talks to SMTP: the sender does, on its
+ * own thread, once the lead's contact is known.
+ */
+@ApplicationScoped
+public class IncentiveEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IncentiveEventsConsumer.class);
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    public IncentiveEventsConsumer(EventInbox inbox, SendLedger ledger) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(IncentiveIssued.class, (event, issued) -> {
+                    IncentiveEmail.Params params = IncentiveEmail.Params.of(issued);
+                    if (!params.hasCode() && !params.hasContent()) {
+                        LOG.warnf(
+                                "Incentive %s for lead %s has nothing to email", issued.incentiveId(), issued.leadId());
+                        return;
+                    }
+                    ledger.record(new SendIntent(
+                            issued.leadId(), IncentiveEmail.KIND, IncentiveEmail.STEP, issued.campaign(), params));
+                })
+                .build();
+    }
+
+    @Incoming("incentives")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.receive(record, handlers);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.faro.email.sending;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "faro.email")
+public interface EmailConfig {
+
+    /** The From header of every message; set {@code FARO_EMAIL_FROM} in production. */
+    @WithDefault("Faro <hola@faro.local>")
+    String from();
+
+    Sending sending();
+
+    interface Sending {
+
+        /** Whether this instance runs the sender. Several may: each claims different ledger rows. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long the sender sleeps when nothing is due; a commit that adds an intent wakes it at once. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** The longest one SMTP conversation may take before it counts as a transient failure. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /**
+         * How long a claimed message stays claimed. If its sender dies mid-attempt the message is sent again
+         * after this, with the same Message-ID; it must comfortably exceed {@link #sendTimeout()}.
+         */
+        @WithDefault("5m")
+        Duration attemptTimeout();
+
+        /** Delay after the first transient failure; it doubles (with jitter) up to {@link #maxBackoff()}. */
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Attempts before a message that keeps failing transiently is given up as failed. */
+        @WithDefault("10")
+        int maxAttempts();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.faro.email.sending;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faro.email.contact.ContactSaved;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends what the ledger says is due, from its own thread: the Kafka consumers only record intents, so an
+ * SMTP outage slows email down but never holds a partition. Each message is claimed (and its Message-ID
+ * fixed) in one transaction, sent with no transaction open, and its outcome recorded with the event that
+ * reports it in another. A crash between sending and recording sends the message again after the claim
+ * runs out, with the same Message-ID, so the receiving side can recognise the copy.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    private static final Logger LOG = Logger.getLogger(EmailSender.class);
+
+    private final SendLedger ledger;
+    private final Map<String, MessageComposer<?>> composers;
+    private final EmailConfig config;
+    private final ObjectMapper mapper;
+    private final MeterRegistry meters;
+    private final Semaphore wakeUp = new Semaphore(0);
+
+    private volatile boolean running;
+    private Thread worker;
+
+    public EmailSender(
+            SendLedger ledger,
+            Instance<MessageComposer<?>> composers,
+            EmailConfig config,
+            ObjectMapper mapper,
+            MeterRegistry meters) {
+        this.ledger = ledger;
+        this.composers = composers.stream().collect(Collectors.toMap(MessageComposer::kind, Function.identity()));
+        this.config = config;
+        this.mapper = mapper;
+        this.meters = meters;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.sending().enabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::sendUntilStopped, "email-sender");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (worker == null) {
+            return;
+        }
+        running = false;
+        wakeUp.release();
+        worker.join(config.sending().sendTimeout().plusSeconds(5).toMillis());
+    }
+
+    void onIntentRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SendIntentRecorded recorded) {
+        wake();
+    }
+
+    /** An intent may have been waiting for this contact. */
+    void onContactSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactSaved saved) {
+        wake();
+    }
+
+    private void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    private void sendUntilStopped() {
+        while (running) {
+            try {
+                if (!sendNextDue()) {
+                    wakeUp.tryAcquire(config.sending().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database is unreachable, say: whatever was claimed is retried when its claim runs out.
+                LOG.warnf(
+                        "Email sender failed (%s); retrying in %s",
+                        e.getMessage(), config.sending().pollInterval());
+                pause(config.sending().pollInterval());
+            }
+        }
+    }
+
+    /** Sends the next due message, if there is one; false when nothing is due. */
+    boolean sendNextDue() {
+        var claimed = ledger.claimNext(config.sending().attemptTimeout());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        DueMessage message = claimed.get();
+        try {
+            compose(message).send().await().atMost(config.sending().sendTimeout());
+        } catch (RuntimeException e) {
+            recordFailure(message, DeliveryFailure.of(e));
+            return true;
+        }
+        if (ledger.markSent(message)) {
+            count(message, "sent");
+            LOG.debugf("Sent %s to lead %s", message.messageId(), message.leadId());
+        } else {
+            LOG.warnf("Sent %s but its claim had run out; the attempt that took over reports it", message.messageId());
+        }
+        return true;
+    }
+
+    private void recordFailure(DueMessage message, DeliveryFailure failure) {
+        int maxAttempts = config.sending().maxAttempts();
+        if (failure.permanent() || message.attempt() >= maxAttempts) {
+            String reason = failure.permanent()
+                    ? failure.reason()
+                    : "gave up after " + maxAttempts + " attempts: " + failure.reason();
+            if (ledger.markFailed(message, failure.permanent(), reason)) {
+                count(message, "failed");
+                LOG.warnf("Gave up %s to lead %s: %s", message.messageId(), message.leadId(), reason);
+            }
+            return;
+        }
+        Duration delay = Backoff.after(
+                message.attempt(),
+                config.sending().initialBackoff(),
+                config.sending().maxBackoff(),
+                ThreadLocalRandom.current());
+        if (ledger.retryLater(message, delay, failure.reason())) {
+            count(message, "retry");
+            LOG.infof(
+                    "Attempt %d at %s failed (%s); retrying in %s",
+                    message.attempt(), message.messageId(), failure.reason(), delay);
+        }
+    }
+
+    private MailTemplateInstance compose(DueMessage message) {
+        MessageComposer<?> composer = composers.get(message.kind());
+        if (composer == null) {
+            throw new IllegalStateException("no composer for message kind " + message.kind());
+        }
+        Mail envelope = new Mail()
+                .setFrom(config.from())
+                .addTo(message.recipient().email())
+                .addHeader("Message-ID", message.messageId());
+        return compose(composer, message, envelope);
+    }
+
+    private <P> MailTemplateInstance compose(MessageComposer<P> composer, DueMessage message, Mail envelope) {
+        P params;
+        try {
+            params = mapper.readValue(message.params(), composer.paramsType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable params for " + message.messageId(), e);
+        }
+        return composer.compose(message.recipient(), params, envelope);
+    }
+
+    private void count(DueMessage message, String outcome) {
+        meters.counter("faro.email.attempts", "kind", message.kind(), "outcome", outcome)
+                .increment();
+    }
+
+    private void pause(Duration duration) {
+        try {
+            wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

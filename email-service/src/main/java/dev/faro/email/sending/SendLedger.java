@@ -1,0 +1,184 @@
+package dev.faro.email.sending;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faro.contract.events.EmailFailed;
+import dev.faro.contract.events.EmailSent;
+import dev.faro.email.contact.Language;
+import dev.faro.support.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every message a lead is due to receive and where it stands. The unique key (lead, kind, step) makes each
+ * message happen once however often its cause is delivered; the status moves pending → attempting → sent
+ * or failed, and each outcome commits together with the event that reports it.
+ */
+@ApplicationScoped
+public class SendLedger {
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final Event<SendIntentRecorded> recorded;
+
+    public SendLedger(
+            EntityManager entityManager, Outbox outbox, ObjectMapper mapper, Event<SendIntentRecorded> recorded) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.recorded = recorded;
+    }
+
+    /** Adds the intent unless that message is already in the ledger; true when it was added. */
+    @Transactional(TxType.MANDATORY)
+    public boolean record(SendIntent intent) {
+        int inserted = entityManager
+                .createNativeQuery(
+                        """
+                        insert into send_ledger (lead_id, message_kind, step, campaign, params)
+                        values (:leadId, :kind, :step, :campaign, cast(:params as jsonb))
+                        on conflict (lead_id, message_kind, step) do nothing
+                        """)
+                .setParameter("leadId", intent.leadId())
+                .setParameter("kind", intent.kind())
+                .setParameter("step", intent.step())
+                .setParameter("campaign", intent.campaign())
+                .setParameter("params", json(intent.params()))
+                .executeUpdate();
+        if (inserted == 1) {
+            recorded.fire(new SendIntentRecorded(intent.leadId(), intent.kind(), intent.step()));
+        }
+        return inserted == 1;
+    }
+
+    /**
+     * Claims the most overdue message whose contact is known, for one attempt lasting at most
+     * {@code attemptTimeout}. SKIP LOCKED lets several senders claim different rows without waiting on
+     * each other; an attempt whose claim ran out (its sender died) is due again and keeps its Message-ID.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    Optional<DueMessage> claimNext(Duration attemptTimeout) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        select l.id, l.lead_id, l.message_kind, l.step, l.campaign, cast(l.params as text),
+                               l.attempts, c.email, c.name, c.locale
+                        from send_ledger l
+                        join contact c on c.lead_id = l.lead_id
+                        where l.status in ('pending', 'attempting') and l.next_attempt_at <= now()
+                        order by l.next_attempt_at
+                        limit 1
+                        for update of l skip locked
+                        """)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        long id = ((Number) row[0]).longValue();
+        UUID leadId = (UUID) row[1];
+        String kind = (String) row[2];
+        int step = ((Number) row[3]).intValue();
+        int attempt = ((Number) row[6]).intValue() + 1;
+        String messageId = messageId(kind, step, leadId);
+        entityManager
+                .createNativeQuery(
+                        """
+                        update send_ledger
+                        set status = 'attempting', message_id = :messageId, attempts = :attempt,
+                            next_attempt_at = now() + make_interval(secs => :timeout)
+                        where id = :id
+                        """)
+                .setParameter("messageId", messageId)
+                .setParameter("attempt", attempt)
+                .setParameter("timeout", seconds(attemptTimeout))
+                .setParameter("id", id)
+                .executeUpdate();
+        Recipient recipient = new Recipient((String) row[7], (String) row[8], Language.of((String) row[9]));
+        return Optional.of(new DueMessage(
+                id, leadId, kind, step, (String) row[4], (String) row[5], messageId, attempt, recipient));
+    }
+
+    /**
+     * Records that the SMTP server accepted the message and publishes EmailSent, in one transaction. False
+     * when the claim was lost meanwhile (it ran out and another attempt owns the row): that one reports.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean markSent(DueMessage message) {
+        boolean owned =
+                ownedUpdate("update send_ledger set status = 'sent', sent_at = now(), last_error = null", message)
+                                .executeUpdate()
+                        == 1;
+        if (owned) {
+            outbox.append(
+                    message.leadId().toString(),
+                    new EmailSent(
+                            message.leadId(), message.campaign(), message.kind(), message.step(), message.messageId()));
+        }
+        return owned;
+    }
+
+    /** Puts the message back to wait {@code delay} before its next attempt. */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean retryLater(DueMessage message, Duration delay, String error) {
+        return ownedUpdate(
+                                "update send_ledger set status = 'pending', last_error = :error,"
+                                        + " next_attempt_at = now() + make_interval(secs => :delay)",
+                                message)
+                        .setParameter("error", error)
+                        .setParameter("delay", seconds(delay))
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Gives the message up and publishes EmailFailed, in one transaction. */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean markFailed(DueMessage message, boolean permanent, String reason) {
+        boolean owned = ownedUpdate("update send_ledger set status = 'failed', last_error = :error", message)
+                        .setParameter("error", reason)
+                        .executeUpdate()
+                == 1;
+        if (owned) {
+            outbox.append(
+                    message.leadId().toString(),
+                    new EmailFailed(
+                            message.leadId(), message.campaign(), message.kind(), message.step(), permanent, reason));
+        }
+        return owned;
+    }
+
+    /** The Message-ID of a message: fixed by what it is, so every attempt at it carries the same one. */
+    static String messageId(String kind, int step, UUID leadId) {
+        return "<" + kind + "." + step + "." + leadId + "@faro.local>";
+    }
+
+    /** An update of the claimed row that matches nothing once this attempt no longer owns it. */
+    private Query ownedUpdate(String update, DueMessage message) {
+        return entityManager
+                .createNativeQuery(update + " where id = :id and status = 'attempting' and attempts = :attempt")
+                .setParameter("id", message.id())
+                .setParameter("attempt", message.attempt());
+    }
+
+    private String json(Object params) {
+        try {
+            return mapper.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store the params of a send intent", e);
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}
