@@ -10,6 +10,7 @@ import dev.faro.local.infra.InboxMessage;
 import dev.faro.local.launcher.FaroService;
 import dev.faro.local.launcher.FaroStack;
 import dev.faro.local.launcher.StackConfig;
+import dev.faro.local.testing.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,10 +33,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A lead captured on the landing page ends in one discount email and one count on the funnel, even if redelivered. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeadToEmailIT {
 
     private static final Pattern DISCOUNT_CODE = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}");
@@ -62,6 +68,7 @@ class LeadToEmailIT {
     }
 
     @Test
+    @Order(1) // the demo campaign's funnel must hold this lead alone
     void aCapturedLeadGetsExactlyOneDiscountEmailEvenWhenItsEventIsDeliveredTwice() throws Exception {
         String email = "lucia-" + UUID.randomUUID() + "@example.org";
 
@@ -78,6 +85,59 @@ class LeadToEmailIT {
         await().during(Duration.ofSeconds(5))
                 .atMost(Duration.ofSeconds(15))
                 .until(() -> faro.inbox().messagesTo(email).size() == 1 && ONE_OF_EACH.equals(funnel()));
+    }
+
+    @Test
+    @Order(2)
+    void oneLeadsPathThroughTheServicesIsOneTrace() throws Exception {
+        String email = "traza-" + UUID.randomUUID() + "@example.org";
+        String leadId = captureLead(email);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !faro.inbox().messagesTo(email).isEmpty());
+
+        TestKafka kafka = new TestKafka(faro.kafkaBootstrap());
+        List<String> traceIds = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> Stream.of(Topics.LEADS, Topics.INCENTIVES, Topics.EMAILS)
+                                .map(topic -> traceIdOnTopic(kafka, topic.name(), leadId))
+                                .toList(),
+                        ids -> ids.stream().allMatch(id -> !id.isEmpty()));
+
+        assertThat(traceIds)
+                .as("trace ids of LeadCaptured, IncentiveIssued, EmailSent")
+                .hasSize(3);
+        assertThat(traceIds.get(0)).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+        assertThat(traceIds).containsOnly(traceIds.get(0));
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceServesReadinessMetricsAndOpenApi() throws Exception {
+        for (FaroService service : FaroService.values()) {
+            assertThat(get(service, "/q/health/ready"))
+                    .as("%s readiness", service)
+                    .contains("\"UP\"");
+            assertThat(get(service, "/q/metrics")).as("%s metrics", service).contains("jvm_memory_used_bytes");
+            assertThat(get(service, "/q/openapi")).as("%s OpenAPI", service).contains("openapi:");
+        }
+        assertThat(get(FaroService.LEAD, "/q/openapi")).contains("/api/leads");
+        assertThat(get(FaroService.ANALYTICS, "/q/openapi")).contains("/api/campaigns/{campaign}/funnel");
+    }
+
+    private static String get(FaroService service, String path) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(HttpRequest.newBuilder(url(service, path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s on %s", path, service).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The trace id in the traceparent header of the lead's first record on the topic; empty if none yet. */
+    private static String traceIdOnTopic(TestKafka kafka, String topic, String leadId) {
+        return kafka.records(topic, record -> leadId.equals(record.key())).stream()
+                .findFirst()
+                .flatMap(record -> TestKafka.header(record, "traceparent"))
+                .map(traceParent -> traceParent.split("-")[1])
+                .orElse("");
     }
 
     private static String captureLead(String email) throws Exception {

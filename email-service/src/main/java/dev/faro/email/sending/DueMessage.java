@@ -1,8 +1,12 @@
 package dev.faro.email.sending;
 
+import dev.faro.support.observability.TraceContext;
 import java.util.UUID;
 
-/** A ledger row claimed for one attempt; {@code attempt} fences the outcome against a later claim. */
+/**
+ * A ledger row claimed for one attempt; {@code attempt} fences the outcome against a later claim, and
+ * {@code trace} is the context of the event that caused the message.
+ */
 record DueMessage(
         long id,
         UUID leadId,
@@ -12,4 +16,5 @@ record DueMessage(
         String params,
         String messageId,
         int attempt,
-        Recipient recipient) {}
+        Recipient recipient,
+        TraceContext trace) {}

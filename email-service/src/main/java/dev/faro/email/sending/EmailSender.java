@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.email.contact.ContactSaved;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,6 +43,7 @@ public class EmailSender {
     private final EmailConfig config;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
+    private final Tracer tracer;
     private final Semaphore wakeUp = new Semaphore(0);
 
     private volatile boolean running;
@@ -48,7 +54,9 @@ public class EmailSender {
             Instance<MessageComposer<?>> composers,
             EmailConfig config,
             ObjectMapper mapper,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("dev.faro.email");
         this.ledger = ledger;
         this.composers = composers.stream().collect(Collectors.toMap(MessageComposer::kind, Function.identity()));
         this.config = config;
@@ -117,11 +125,26 @@ public class EmailSender {
             return false;
         }
         DueMessage message = claimed.get();
+        Span span = tracer.spanBuilder("send " + message.kind() + " email")
+                .setParent(message.trace().asParent())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("faro.message.id", message.messageId())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            deliver(message);
+        } finally {
+            span.end();
+        }
+        return true;
+    }
+
+    /** One attempt at a claimed message, and the record of its outcome. */
+    private void deliver(DueMessage message) {
         try {
             compose(message).send().await().atMost(config.sending().sendTimeout());
         } catch (RuntimeException e) {
             recordFailure(message, DeliveryFailure.of(e));
-            return true;
+            return;
         }
         if (ledger.markSent(message)) {
             count(message, "sent");
@@ -129,7 +152,6 @@ public class EmailSender {
         } else {
             LOG.warnf("Sent %s but its claim had run out; the attempt that took over reports it", message.messageId());
         }
-        return true;
     }
 
     private void recordFailure(DueMessage message, DeliveryFailure failure) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.contract.events.EmailFailed;
 import dev.faro.contract.events.EmailSent;
 import dev.faro.email.contact.Language;
+import dev.faro.support.observability.TraceContext;
 import dev.faro.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,11 +42,12 @@ public class SendLedger {
     /** Adds the intent unless that message is already in the ledger; true when it was added. */
     @Transactional(TxType.MANDATORY)
     public boolean record(SendIntent intent) {
+        TraceContext trace = TraceContext.current();
         int inserted = entityManager
                 .createNativeQuery(
                         """
-                        insert into send_ledger (lead_id, message_kind, step, campaign, params)
-                        values (:leadId, :kind, :step, :campaign, cast(:params as jsonb))
+                        insert into send_ledger (lead_id, message_kind, step, campaign, params, trace_parent, trace_state)
+                        values (:leadId, :kind, :step, :campaign, cast(:params as jsonb), :traceParent, :traceState)
                         on conflict (lead_id, message_kind, step) do nothing
                         """)
                 .setParameter("leadId", intent.leadId())
@@ -53,6 +55,8 @@ public class SendLedger {
                 .setParameter("step", intent.step())
                 .setParameter("campaign", intent.campaign())
                 .setParameter("params", json(intent.params()))
+                .setParameter("traceParent", trace.traceParent())
+                .setParameter("traceState", trace.traceState())
                 .executeUpdate();
         if (inserted == 1) {
             recorded.fire(new SendIntentRecorded(intent.leadId(), intent.kind(), intent.step()));
@@ -72,7 +76,7 @@ public class SendLedger {
                 .createNativeQuery(
                         """
                         select l.id, l.lead_id, l.message_kind, l.step, l.campaign, cast(l.params as text),
-                               l.attempts, c.email, c.name, c.locale
+                               l.attempts, c.email, c.name, c.locale, l.trace_parent, l.trace_state
                         from send_ledger l
                         join contact c on c.lead_id = l.lead_id
                         where l.status in ('pending', 'attempting') and l.next_attempt_at <= now()
@@ -106,7 +110,16 @@ public class SendLedger {
                 .executeUpdate();
         Recipient recipient = new Recipient((String) row[7], (String) row[8], Language.of((String) row[9]));
         return Optional.of(new DueMessage(
-                id, leadId, kind, step, (String) row[4], (String) row[5], messageId, attempt, recipient));
+                id,
+                leadId,
+                kind,
+                step,
+                (String) row[4],
+                (String) row[5],
+                messageId,
+                attempt,
+                recipient,
+                new TraceContext((String) row[10], (String) row[11])));
     }
 
     /**

@@ -3,7 +3,13 @@ package dev.faro.support.inbox;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.UndeliverableEventException;
+import dev.faro.support.observability.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +34,41 @@ public class EventInbox {
     private final DeadLetterQueue deadLetters;
     private final InboxConfig config;
     private final MeterRegistry meters;
+    private final Tracer tracer;
     private volatile boolean stopping;
 
     public EventInbox(
-            EntityManager entityManager, DeadLetterQueue deadLetters, InboxConfig config, MeterRegistry meters) {
+            EntityManager entityManager,
+            DeadLetterQueue deadLetters,
+            InboxConfig config,
+            MeterRegistry meters,
+            OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("dev.faro.inbox");
         this.entityManager = entityManager;
         this.deadLetters = deadLetters;
         this.config = config;
         this.meters = meters;
     }
 
-    /** Call from a blocking {@code @Incoming} method; returns once the record is processed, skipped or parked. */
+    /**
+     * Call from a blocking {@code @Incoming} method; returns once the record is processed, skipped or parked.
+     * The work continues the producer's trace, so what the handler appends to the outbox joins it too.
+     */
     public void receive(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceContext.extract(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            process(record, handlers);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(ConsumerRecord<String, String> record, EventHandlers handlers) {
         EventEnvelope event;
         try {
             event = EventCodec.instance().decode(record.value());

@@ -3,15 +3,12 @@ package dev.faro.support.outbox;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.EventType;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
+import dev.faro.support.observability.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,8 +40,7 @@ public class Outbox {
     public EventEnvelope append(String key, Record data) {
         EventEnvelope event = EventCodec.instance().newEvent(source, key, data, clock);
         EventType type = event.eventType();
-        Map<String, String> trace = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), trace, Map::put);
+        TraceContext trace = TraceContext.current();
         entityManager
                 .createNativeQuery(
                         """
@@ -56,8 +52,8 @@ public class Outbox {
                 .setParameter("key", key)
                 .setParameter("type", event.type())
                 .setParameter("payload", EventCodec.instance().encode(event))
-                .setParameter("traceParent", trace.get("traceparent"))
-                .setParameter("traceState", trace.get("tracestate"))
+                .setParameter("traceParent", trace.traceParent())
+                .setParameter("traceState", trace.traceState())
                 .executeUpdate();
         appended.fire(new OutboxAppended());
         return event;

@@ -2,6 +2,7 @@ package dev.faro.support.outbox;
 
 import dev.faro.contract.EventEnvelope;
 import dev.faro.support.kafka.ReliableProducerFactory;
+import dev.faro.support.observability.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,9 +10,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,9 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -183,16 +180,8 @@ public class OutboxRelay {
     }
 
     private Span startProducerSpan(PendingEvent event) {
-        Map<String, String> carrier = new HashMap<>();
-        if (event.traceParent() != null) {
-            carrier.put("traceparent", event.traceParent());
-        }
-        if (event.traceState() != null) {
-            carrier.put("tracestate", event.traceState());
-        }
-        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, MapGetter.INSTANCE);
         return tracer.spanBuilder(event.topic() + " publish")
-                .setParent(parent)
+                .setParent(new TraceContext(event.traceParent(), event.traceState()).asParent())
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", event.topic())
@@ -206,9 +195,7 @@ public class OutboxRelay {
                 .add("content-type", bytes(EventEnvelope.CLOUDEVENTS_CONTENT_TYPE))
                 .add("ce_id", bytes(event.eventId().toString()))
                 .add("ce_type", bytes(event.type()));
-        Map<String, String> trace = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), trace, Map::put);
-        trace.forEach((name, value) -> record.headers().add(name, bytes(value)));
+        TraceContext.of(Context.root().with(span)).writeTo(record.headers());
         return record;
     }
 
@@ -267,20 +254,6 @@ public class OutboxRelay {
                 return timestamp.toInstant();
             }
             throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        }
-    }
-
-    private enum MapGetter implements TextMapGetter<Map<String, String>> {
-        INSTANCE;
-
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
         }
     }
 }
