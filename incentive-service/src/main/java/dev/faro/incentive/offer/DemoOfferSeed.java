@@ -18,7 +18,7 @@ public class DemoOfferSeed {
     public DemoOfferSeed(
             EntityManager entityManager,
             @ConfigProperty(name = "faro.demo.seed") boolean enabled,
-            @ConfigProperty(name = "faro.public-url", defaultValue = "http://localhost:8082") String publicUrl) {
+            @ConfigProperty(name = "faro.public-url") String publicUrl) {
         this.entityManager = entityManager;
         this.enabled = enabled;
         this.ebookUrl = publicUrl + "/content/desbloquea-el-poder-de-las-redes-sociales.pdf";

@@ -3,6 +3,7 @@ package dev.faro.lead.capture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +50,17 @@ public class LeadRows {
                         .createNativeQuery(
                                 "select count(*) from outbox_event where record_key = :key and sent_at is null")
                         .setParameter("key", leadId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** Outbox rows of any of these leads that the relay has not published yet. */
+    @Transactional
+    public long unsentOutboxEvents(Collection<String> leadIds) {
+        return ((Number) entityManager
+                        .createNativeQuery(
+                                "select count(*) from outbox_event where record_key in (:keys) and sent_at is null")
+                        .setParameter("keys", leadIds)
                         .getSingleResult())
                 .longValue();
     }

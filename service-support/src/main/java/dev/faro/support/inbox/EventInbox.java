@@ -4,6 +4,8 @@ import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.UndeliverableEventException;
 import dev.faro.support.observability.TraceContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -16,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -35,7 +40,11 @@ public class EventInbox {
     private final InboxConfig config;
     private final MeterRegistry meters;
     private final Tracer tracer;
-    private volatile boolean stopping;
+    private final Counter retries;
+    /** Records failing transiently right now; above zero for long means a stalled consumer. */
+    private final AtomicInteger retrying = new AtomicInteger();
+
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public EventInbox(
             EntityManager entityManager,
@@ -48,6 +57,12 @@ public class EventInbox {
         this.deadLetters = deadLetters;
         this.config = config;
         this.meters = meters;
+        this.retries = Counter.builder("faro.inbox.retries")
+                .description("Attempts at an event that failed transiently and will be retried")
+                .register(meters);
+        Gauge.builder("faro.inbox.retrying", retrying, AtomicInteger::get)
+                .description("Events whose processing is failing and being retried now")
+                .register(meters);
     }
 
     /**
@@ -88,30 +103,47 @@ public class EventInbox {
             return;
         }
         Duration backoff = config.initialBackoff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!markProcessed(event)) {
-                        return false;
+        boolean failing = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                        if (!markProcessed(event)) {
+                            return false;
+                        }
+                        handler.get().handle(event, data);
+                        return true;
+                    });
+                    meters.counter(
+                                    "faro.inbox.events",
+                                    "type",
+                                    event.type(),
+                                    "outcome",
+                                    applied ? "applied" : "duplicate")
+                            .increment();
+                    return;
+                } catch (UndeliverableEventException undeliverable) {
+                    deadLetters.park(record, undeliverable);
+                    return;
+                } catch (RuntimeException transientFailure) {
+                    if (stopping.getCount() == 0) {
+                        throw transientFailure;
                     }
-                    handler.get().handle(event, data);
-                    return true;
-                });
-                meters.counter("faro.inbox.events", "type", event.type(), "outcome", applied ? "applied" : "duplicate")
-                        .increment();
-                return;
-            } catch (UndeliverableEventException undeliverable) {
-                deadLetters.park(record, undeliverable);
-                return;
-            } catch (RuntimeException transientFailure) {
-                if (stopping) {
-                    throw transientFailure;
+                    if (!failing) {
+                        failing = true;
+                        retrying.incrementAndGet();
+                    }
+                    retries.increment();
+                    LOG.warnf(
+                            "Attempt %d at %s %s failed (%s); retrying in %s",
+                            attempt, event.type(), event.id(), transientFailure.getMessage(), backoff);
+                    pause(backoff);
+                    backoff = min(backoff.multipliedBy(2), config.maxBackoff());
                 }
-                LOG.warnf(
-                        "Attempt %d at %s %s failed (%s); retrying in %s",
-                        attempt, event.type(), event.id(), transientFailure.getMessage(), backoff);
-                sleep(backoff);
-                backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+            }
+        } finally {
+            if (failing) {
+                retrying.decrementAndGet();
             }
         }
     }
@@ -128,16 +160,19 @@ public class EventInbox {
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
-        stopping = true;
+        stopping.countDown();
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private void sleep(Duration backoff) {
+    /** Waits before the next attempt; at shutdown it gives up at once so the record is redelivered later. */
+    private void pause(Duration backoff) {
         try {
-            Thread.sleep(backoff.toMillis());
+            if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("shutting down while retrying");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying", e);

@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,8 @@ public class OutboxRelay {
     private final Timer publishLag;
     private final Counter published;
     private final Semaphore wakeUp = new Semaphore(0);
+    /** Ends a retry pause early only at shutdown; new events must not cut it short while Kafka is down. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     private volatile boolean running;
     private Thread worker;
@@ -97,6 +100,7 @@ public class OutboxRelay {
             return;
         }
         running = false;
+        stopping.countDown();
         wakeUp.release();
         worker.join(Duration.ofSeconds(10).toMillis());
         producer.close(Duration.ofSeconds(5));
@@ -140,14 +144,14 @@ public class OutboxRelay {
             if (pending.isEmpty()) {
                 return 0;
             }
-            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(pending.size());
             List<Span> spans = new ArrayList<>(pending.size());
-            for (PendingEvent event : pending) {
-                Span span = startProducerSpan(event);
-                spans.add(span);
-                acknowledgements.add(producer.send(toRecord(event, span)));
-            }
             try {
+                List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(pending.size());
+                for (PendingEvent event : pending) {
+                    Span span = startProducerSpan(event);
+                    spans.add(span);
+                    acknowledgements.add(producer.send(toRecord(event, span)));
+                }
                 for (Future<RecordMetadata> acknowledgement : acknowledgements) {
                     acknowledgement.get();
                 }
@@ -205,7 +209,7 @@ public class OutboxRelay {
 
     private void pause(Duration duration) {
         try {
-            wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
