@@ -3,6 +3,7 @@ package dev.faro.email.sending;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.email.contact.ContactSaved;
+import dev.faro.support.worker.WakeableWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -19,9 +20,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -44,10 +43,7 @@ public class EmailSender {
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final Tracer tracer;
-    private final Semaphore wakeUp = new Semaphore(0);
-
-    private volatile boolean running;
-    private Thread worker;
+    private WakeableWorker worker;
 
     public EmailSender(
             SendLedger ledger,
@@ -68,19 +64,21 @@ public class EmailSender {
         if (!config.sending().enabled()) {
             return;
         }
-        running = true;
-        worker = new Thread(this::sendUntilStopped, "email-sender");
-        worker.setDaemon(true);
+        // A failing step means the database is unreachable, say: a claimed message is retried when its
+        // claim runs out.
+        worker = new WakeableWorker(
+                "email-sender",
+                this::sendNextDue,
+                config.sending().pollInterval(),
+                config.sending().pollInterval(),
+                LOG);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        if (worker == null) {
-            return;
+        if (worker != null) {
+            worker.stop(config.sending().sendTimeout().plusSeconds(5));
         }
-        running = false;
-        wakeUp.release();
-        worker.join(config.sending().sendTimeout().plusSeconds(5).toMillis());
     }
 
     void onIntentRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SendIntentRecorded recorded) {
@@ -93,28 +91,8 @@ public class EmailSender {
     }
 
     private void wake() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
-        }
-    }
-
-    private void sendUntilStopped() {
-        while (running) {
-            try {
-                if (!sendNextDue()) {
-                    wakeUp.tryAcquire(config.sending().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database is unreachable, say: whatever was claimed is retried when its claim runs out.
-                LOG.warnf(
-                        "Email sender failed (%s); retrying in %s",
-                        e.getMessage(), config.sending().pollInterval());
-                pause(config.sending().pollInterval());
-            }
+        if (worker != null) {
+            worker.wake();
         }
     }
 
@@ -204,13 +182,5 @@ public class EmailSender {
     private void count(DueMessage message, String outcome) {
         meters.counter("faro.email.attempts", "kind", message.kind(), "outcome", outcome)
                 .increment();
-    }
-
-    private void pause(Duration duration) {
-        try {
-            wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

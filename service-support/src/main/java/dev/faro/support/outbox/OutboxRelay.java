@@ -3,6 +3,7 @@ package dev.faro.support.outbox;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.support.kafka.ReliableProducerFactory;
 import dev.faro.support.observability.TraceContext;
+import dev.faro.support.worker.WakeableWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,10 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -55,12 +53,7 @@ public class OutboxRelay {
     private final Tracer tracer;
     private final Timer publishLag;
     private final Counter published;
-    private final Semaphore wakeUp = new Semaphore(0);
-    /** Ends a retry pause early only at shutdown; new events must not cut it short while Kafka is down. */
-    private final CountDownLatch stopping = new CountDownLatch(1);
-
-    private volatile boolean running;
-    private Thread worker;
+    private WakeableWorker worker;
     private Producer<String, String> producer;
 
     public OutboxRelay(
@@ -89,9 +82,12 @@ public class OutboxRelay {
             return;
         }
         producer = producers.create(applicationName + "-outbox-relay");
-        running = true;
-        worker = new Thread(this::relayUntilStopped, "outbox-relay");
-        worker.setDaemon(true);
+        worker = new WakeableWorker(
+                "outbox-relay",
+                () -> publishBatch() == config.batchSize(),
+                config.pollInterval(),
+                config.retryBackoff(),
+                LOG);
         worker.start();
     }
 
@@ -99,34 +95,13 @@ public class OutboxRelay {
         if (worker == null) {
             return;
         }
-        running = false;
-        stopping.countDown();
-        wakeUp.release();
-        worker.join(Duration.ofSeconds(10).toMillis());
+        worker.stop(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(5));
     }
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
-        }
-    }
-
-    private void relayUntilStopped() {
-        while (running) {
-            try {
-                int count = publishBatch();
-                if (count < config.batchSize()) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay could not publish (%s); retrying in %s", rootMessage(e), config.retryBackoff());
-                pause(config.retryBackoff());
-            }
+        if (worker != null) {
+            worker.wake();
         }
     }
 
@@ -205,22 +180,6 @@ public class OutboxRelay {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void pause(Duration duration) {
-        try {
-            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private record PendingEvent(
