@@ -20,7 +20,7 @@ class MessagingTopicsTest {
     void everyConsumedTopicIsDeclaredInTheContract() {
         var config = ConfigProvider.getConfig();
 
-        assertThat(ChannelTopics.configured(config)).containsOnlyKeys("leads", "incentives", "emails");
+        assertThat(ChannelTopics.configured(config)).containsOnlyKeys("leads", "incentives", "emails", "campaigns");
         assertThat(ChannelTopics.undeclared(config)).isEmpty();
     }
 }
