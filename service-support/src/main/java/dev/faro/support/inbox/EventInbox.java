@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -44,6 +45,8 @@ public class EventInbox {
     /** Records failing transiently right now; above zero for long means a stalled consumer. */
     private final AtomicInteger retrying = new AtomicInteger();
 
+    private final Gauge retryingGauge;
+
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     public EventInbox(
@@ -60,7 +63,7 @@ public class EventInbox {
         this.retries = Counter.builder("faro.inbox.retries")
                 .description("Attempts at an event that failed transiently and will be retried")
                 .register(meters);
-        Gauge.builder("faro.inbox.retrying", retrying, AtomicInteger::get)
+        this.retryingGauge = Gauge.builder("faro.inbox.retrying", retrying, AtomicInteger::get)
                 .description("Events whose processing is failing and being retried now")
                 .register(meters);
     }
@@ -161,6 +164,12 @@ public class EventInbox {
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
         stopping.countDown();
+    }
+
+    /** The registry can outlive this bean (a restarted application in one JVM): leave no stale gauge. */
+    @PreDestroy
+    void unregister() {
+        meters.remove(retryingGauge);
     }
 
     private static Duration min(Duration a, Duration b) {
