@@ -15,14 +15,24 @@ public class CampaignDirectory {
         this.entityManager = entityManager;
     }
 
+    /**
+     * A campaign that takes new leads: archived campaigns are left out, so a caller that only asks whether a
+     * campaign exists refuses them too.
+     */
     public Optional<CampaignSettings> find(String campaignId) {
+        return findIncludingArchived(campaignId).filter(CampaignSettings::acceptsLeads);
+    }
+
+    /** Any campaign, archived or not ({@link CampaignSettings#archived()} tells). */
+    public Optional<CampaignSettings> findIncludingArchived(String campaignId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery("select id, locale, time_zone, double_opt_in from campaign where id = :id")
+                .createNativeQuery("select id, locale, time_zone, double_opt_in, archived from campaign where id = :id")
                 .setParameter("id", campaignId)
                 .getResultList();
         return rows.stream()
                 .findFirst()
-                .map(row -> new CampaignSettings((String) row[0], (String) row[1], (String) row[2], (Boolean) row[3]));
+                .map(row -> new CampaignSettings(
+                        (String) row[0], (String) row[1], (String) row[2], (Boolean) row[3], (Boolean) row[4]));
     }
 }
