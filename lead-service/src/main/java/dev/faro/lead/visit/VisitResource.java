@@ -1,0 +1,50 @@
+package dev.faro.lead.visit;
+
+import dev.faro.support.problem.Problem;
+import dev.faro.support.problem.ProblemException;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The landing pages' busiest call. It runs on the event loop: validation is pure computation and the
+ * publisher never waits, so no worker thread is needed, and none can be exhausted by a Kafka outage.
+ */
+@Path("/api/visits")
+public class VisitResource {
+
+    private final VisitPublisher publisher;
+
+    public VisitResource(VisitPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @POST
+    @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record a landing page visit",
+            description = "Best effort, for the funnel's denominator: answers 202 at once and publishes a"
+                    + " VisitRecorded event on faro.visits without waiting for Kafka. Visits that cannot be"
+                    + " published are dropped and counted in the faro.visits.dropped metric.")
+    @APIResponse(responseCode = "202", description = "Accepted for publication; no body")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request; errors name each field at fault",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@Valid VisitRequest visit) {
+        if (visit == null) {
+            throw ProblemException.invalid("body", "a JSON object is required");
+        }
+        publisher.publish(visit.toEvent());
+        return Response.accepted().build();
+    }
+}
