@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.EventType;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -34,6 +36,8 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @WithTestResource(
@@ -167,16 +171,37 @@ class LeadCaptureTest {
         assertRejected(body(uniqueEmail(), "x".repeat(201), "demo", true, null), "name");
     }
 
-    @Test
-    void unknownOrPrivilegedPropertiesAreRejectedNotBound() {
-        String email = uniqueEmail();
-        String withStatus = "{\"email\":\"" + email
-                + "\",\"campaign\":\"demo\",\"consent\":{\"marketing\":true},\"status\":\"customer\"}";
-        String withConsentTime = "{\"email\":\"" + email
-                + "\",\"campaign\":\"demo\",\"consent\":{\"marketing\":true,\"givenAt\":\"2020-01-01T00:00:00Z\"}}";
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "status",
+                "score",
+                "id",
+                "leadId",
+                "createdAt",
+                "updatedAt",
+                "marketingConsent",
+                "consentGivenAt",
+                "confirmationRequired",
+                "consent.givenAt",
+                "consent.truncatedIp",
+                "consent.userAgent",
+                "consent.purpose"
+            })
+    void privilegedPropertyIsRejectedNamingItAndNothingIsStored(String property) {
+        Map<String, Object> form = Forms.with(Forms.minimal(), property, "2020-01-01T00:00:00Z");
 
-        assertRejected(withStatus, "status");
-        assertRejected(withConsentTime, "consent.givenAt");
+        assertRejected(new ObjectMapper().valueToTree(form).toString(), property);
+        assertThat(rows.countLeads(Forms.email(form))).isZero();
+    }
+
+    @Test
+    void unknownPropertyIsRejectedNotIgnored() {
+        String email = uniqueEmail();
+        String withUnknown = "{\"email\":\"" + email
+                + "\",\"campaign\":\"demo\",\"consent\":{\"marketing\":true},\"favouriteColour\":\"blue\"}";
+
+        assertRejected(withUnknown, "favouriteColour");
         assertThat(rows.countLeads(email)).isZero();
     }
 
