@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.FaroInfrastructureWithoutKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** With no broker reachable, capture still acknowledges leads and the service stays ready; the events wait. */
 @QuarkusTest
 @WithTestResource(
-        value = CaptureWhileKafkaIsDownTest.WithoutKafka.class,
+        value = FaroInfrastructureWithoutKafka.class,
         initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_lead"))
 class CaptureWhileKafkaIsDownTest {
-
-    /** The real database and SMTP server, but Kafka at a port where nothing listens. */
-    public static class WithoutKafka extends FaroInfrastructure {
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>(super.start());
-            config.put("kafka.bootstrap.servers", "127.0.0.1:1");
-            return config;
-        }
-    }
 
     @Inject
     LeadRows rows;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.FaroInfrastructureWithoutKafka;
 import dev.faro.local.testing.PrometheusText;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -25,19 +26,9 @@ import org.junit.jupiter.api.Test;
 /** With no broker reachable, visits are still answered at once; they are dropped and counted, never waited on. */
 @QuarkusTest
 @WithTestResource(
-        value = VisitsWhileKafkaIsDownTest.WithoutKafka.class,
+        value = FaroInfrastructureWithoutKafka.class,
         initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_lead"))
 class VisitsWhileKafkaIsDownTest {
-
-    /** The real database, but Kafka at a port where nothing listens. */
-    public static class WithoutKafka extends FaroInfrastructure {
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>(super.start());
-            config.put("kafka.bootstrap.servers", "127.0.0.1:1");
-            return config;
-        }
-    }
 
     private static final Logger LOG = Logger.getLogger(VisitsWhileKafkaIsDownTest.class);
     private static final int VISITS = 50;
