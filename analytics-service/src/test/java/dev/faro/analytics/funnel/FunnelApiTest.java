@@ -20,6 +20,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -69,6 +70,19 @@ class FunnelApiTest {
                 .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
                 .header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void expiredOrForgedTokensAreUnauthorizedWithAProblem() {
+        for (String token : List.of(TestTokens.expiredToken("marketer"), TestTokens.token("marketer") + "x")) {
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .get("/api/campaigns/{campaign}/funnel", campaign)
+                    .then()
+                    .statusCode(401)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .header("WWW-Authenticate", "Bearer");
+        }
     }
 
     @Test

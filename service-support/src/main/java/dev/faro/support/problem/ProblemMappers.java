@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -78,6 +79,12 @@ public class ProblemMappers {
                 400,
                 "the body could not be parsed as JSON",
                 List.of()));
+    }
+
+    /** A token that is expired, forged or unreadable (authentication runs lazily, so it arrives here). */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized(new UnauthorizedException());
     }
 
     @ServerExceptionMapper
