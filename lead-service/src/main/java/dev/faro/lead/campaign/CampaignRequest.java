@@ -1,5 +1,6 @@
 package dev.faro.lead.campaign;
 
+import dev.faro.lead.web.IanaTimeZone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +40,7 @@ public record CampaignRequest(
                 @NotNull(message = "is required")
                 @Pattern(regexp = "^(es|en)$", message = "must be es or en")
                 String locale,
-        @Schema(examples = "Europe/Madrid") @NotNull(message = "is required") @TimeZoneRegion String timeZone,
+        @Schema(examples = "Europe/Madrid") @NotNull(message = "is required") @IanaTimeZone String timeZone,
         @Size(max = 50, message = "must have at most 50 landing pages") @UniqueKeys(property = "id") @Valid
                 List<LandingPage> landingPages,
         @Schema(

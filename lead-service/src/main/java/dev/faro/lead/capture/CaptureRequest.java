@@ -1,5 +1,6 @@
 package dev.faro.lead.capture;
 
+import dev.faro.lead.web.IanaTimeZone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

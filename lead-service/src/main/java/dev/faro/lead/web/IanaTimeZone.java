@@ -1,4 +1,4 @@
-package dev.faro.lead.capture;
+package dev.faro.lead.web;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
