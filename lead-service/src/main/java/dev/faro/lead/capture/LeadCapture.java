@@ -125,14 +125,16 @@ public class LeadCapture {
                                 insert into lead (id, campaign_id, email, name, phone, company, locale, time_zone,
                                                   marketing_consent, consent_given_at, landing_page, variant,
                                                   visitor_id, referrer, utm_source, utm_medium, utm_campaign,
-                                                  utm_term, utm_content)
+                                                  utm_term, utm_content, status, confirmed_at)
                                 values (:id, :campaign, :email, cast(:name as varchar), cast(:phone as varchar),
                                         cast(:company as varchar), :locale, :timeZone, :consent, :now,
                                         cast(:landingPage as varchar), cast(:variant as varchar),
                                         cast(:visitorId as varchar), cast(:referrer as varchar),
                                         cast(:utmSource as varchar), cast(:utmMedium as varchar),
                                         cast(:utmCampaign as varchar), cast(:utmTerm as varchar),
-                                        cast(:utmContent as varchar))
+                                        cast(:utmContent as varchar),
+                                        case when :pending then 'pending' else 'confirmed' end,
+                                        case when :pending then null else cast(:now as timestamptz) end)
                                 on conflict (campaign_id, email) do nothing
                                 """)
                         .setParameter("id", leadId)
@@ -154,6 +156,7 @@ public class LeadCapture {
                         .setParameter("utmCampaign", utm.campaign())
                         .setParameter("utmTerm", utm.term())
                         .setParameter("utmContent", utm.content())
+                        .setParameter("pending", campaign.doubleOptIn())
                         .executeUpdate()
                 == 1;
     }
