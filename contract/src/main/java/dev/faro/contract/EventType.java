@@ -1,6 +1,7 @@
 package dev.faro.contract;
 
 import dev.faro.contract.events.CampaignChanged;
+import dev.faro.contract.events.ConfirmationRequested;
 import dev.faro.contract.events.DigestReady;
 import dev.faro.contract.events.EmailClicked;
 import dev.faro.contract.events.EmailFailed;
@@ -12,6 +13,8 @@ import dev.faro.contract.events.IncentiveRedeemed;
 import dev.faro.contract.events.LeadCaptured;
 import dev.faro.contract.events.LeadConfirmed;
 import dev.faro.contract.events.LeadErased;
+import dev.faro.contract.events.LeadKeyDestroyed;
+import dev.faro.contract.events.LeadKeyIssued;
 import dev.faro.contract.events.Unsubscribed;
 import dev.faro.contract.events.VisitRecorded;
 import java.util.Arrays;
@@ -24,8 +27,15 @@ import java.util.Optional;
  */
 public enum EventType {
     LEAD_CAPTURED("dev.faro.lead.captured", "lead-captured", Topics.LEADS, LeadCaptured.class),
+    CONFIRMATION_REQUESTED(
+            "dev.faro.lead.confirmation-requested",
+            "confirmation-requested",
+            Topics.LEADS,
+            ConfirmationRequested.class),
     LEAD_CONFIRMED("dev.faro.lead.confirmed", "lead-confirmed", Topics.LEADS, LeadConfirmed.class),
     LEAD_ERASED("dev.faro.lead.erased", "lead-erased", Topics.LEADS, LeadErased.class),
+    LEAD_KEY_ISSUED("dev.faro.lead.key-issued", "lead-key-issued", Topics.LEAD_KEYS, LeadKeyIssued.class),
+    LEAD_KEY_DESTROYED("dev.faro.lead.key-destroyed", "lead-key-destroyed", Topics.LEAD_KEYS, LeadKeyDestroyed.class),
     VISIT_RECORDED("dev.faro.visit.recorded", "visit-recorded", Topics.VISITS, VisitRecorded.class),
     CAMPAIGN_CHANGED("dev.faro.campaign.changed", "campaign-changed", Topics.CAMPAIGNS, CampaignChanged.class),
     INCENTIVE_ISSUED("dev.faro.incentive.issued", "incentive-issued", Topics.INCENTIVES, IncentiveIssued.class),

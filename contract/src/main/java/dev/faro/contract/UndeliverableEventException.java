@@ -10,7 +10,9 @@ public class UndeliverableEventException extends RuntimeException {
         UNPARSEABLE,
         SCHEMA_INVALID,
         UNKNOWN_TYPE,
-        UNSUPPORTED_VERSION
+        UNSUPPORTED_VERSION,
+        /** Sealed personal data that does not open with its lead's own key: tampered, or sealed for another lead. */
+        SEAL_BROKEN
     }
 
     private final Reason reason;

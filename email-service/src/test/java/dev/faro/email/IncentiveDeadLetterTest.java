@@ -31,7 +31,7 @@ class IncentiveDeadLetterTest {
         LeadEvents lead = LeadEvents.fresh();
         String garbage = "{\"this is\": not an event";
 
-        kafka.publish(lead.key(), lead.captured("Begoña Sáenz", "es"));
+        lead.captureOn(kafka, "Begoña Sáenz", "es");
         // Same key, so the valid event queues behind the broken record on the same partition.
         kafka.publishRaw(Topics.INCENTIVES.name(), lead.key(), garbage);
         kafka.publish(lead.key(), lead.incentiveIssued("AFTER-0001-CODE"));

@@ -38,7 +38,7 @@ class IncentiveEmailTest {
     void capturedLeadWithIssuedIncentiveGetsOneSpanishEmailWithItsCode() {
         LeadEvents lead = LeadEvents.fresh();
 
-        kafka.publish(lead.key(), lead.captured("Begoña Sáenz", "es"));
+        lead.captureOn(kafka, "Begoña Sáenz", "es");
         kafka.publish(lead.key(), lead.incentiveIssued("ESPA-0001-CODE"));
 
         InboxMessage email = theOnlyEmailTo(lead);
@@ -62,7 +62,7 @@ class IncentiveEmailTest {
     void sentEmailIsReportedAsAValidEmailSentEvent() {
         LeadEvents lead = LeadEvents.fresh();
 
-        kafka.publish(lead.key(), lead.captured("Begoña Sáenz", "es"));
+        lead.captureOn(kafka, "Begoña Sáenz", "es");
         kafka.publish(lead.key(), lead.incentiveIssued("SENT-0001-CODE"));
 
         EventEnvelope sent = await().atMost(DELIVERY)
@@ -80,7 +80,7 @@ class IncentiveEmailTest {
     void englishLeadGetsTheEnglishEmail() {
         LeadEvents lead = LeadEvents.fresh();
 
-        kafka.publish(lead.key(), lead.captured("Ada Lovelace", "en-GB"));
+        lead.captureOn(kafka, "Ada Lovelace", "en-GB");
         kafka.publish(lead.key(), lead.incentiveIssued("ENGL-0001-CODE"));
 
         InboxMessage email = theOnlyEmailTo(lead);
@@ -94,7 +94,7 @@ class IncentiveEmailTest {
         LeadEvents lead = LeadEvents.fresh();
         EventEnvelope first = lead.incentiveIssued("ONCE-0001-CODE");
 
-        kafka.publish(lead.key(), lead.captured("Begoña Sáenz", "es"));
+        lead.captureOn(kafka, "Begoña Sáenz", "es");
         kafka.publish(lead.key(), first);
         kafka.publish(lead.key(), first);
         kafka.publish(lead.key(), lead.incentiveIssued("ONCE-0002-CODE"));
@@ -115,7 +115,7 @@ class IncentiveEmailTest {
         kafka.publish(lead.key(), lead.incentiveIssued("EARLY-0001-CODE"));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> inbox.messagesTo(lead.email())
                 .isEmpty());
-        kafka.publish(lead.key(), lead.captured("Begoña Sáenz", "es"));
+        lead.captureOn(kafka, "Begoña Sáenz", "es");
 
         assertThat(theOnlyEmailTo(lead).text()).contains("EARLY-0001-CODE");
     }
@@ -124,7 +124,7 @@ class IncentiveEmailTest {
     void nameIsEscapedInTheHtmlPart() {
         LeadEvents lead = LeadEvents.fresh();
 
-        kafka.publish(lead.key(), lead.captured("<script>alert(1)</script>", "es"));
+        lead.captureOn(kafka, "<script>alert(1)</script>", "es");
         kafka.publish(lead.key(), lead.incentiveIssued("SAFE-0001-CODE"));
 
         InboxMessage email = theOnlyEmailTo(lead);

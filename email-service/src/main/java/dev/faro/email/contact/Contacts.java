@@ -1,6 +1,7 @@
 package dev.faro.email.contact;
 
 import dev.faro.contract.events.LeadCaptured;
+import dev.faro.contract.events.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -20,7 +21,7 @@ public class Contacts {
 
     /** Creates the contact, or updates it to what a later LeadCaptured for the same lead says. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(LeadCaptured lead) {
+    public void save(LeadCaptured lead, PersonalData personal) {
         entityManager
                 .createNativeQuery(
                         """
@@ -36,8 +37,8 @@ public class Contacts {
                         """)
                 .setParameter("leadId", lead.leadId())
                 .setParameter("campaign", lead.campaign())
-                .setParameter("email", lead.email())
-                .setParameter("name", blankToNull(lead.name()))
+                .setParameter("email", personal.email())
+                .setParameter("name", blankToNull(personal.name()))
                 .setParameter("locale", Language.of(lead.locale()).code())
                 .setParameter("marketingConsent", lead.consent().marketing())
                 .executeUpdate();

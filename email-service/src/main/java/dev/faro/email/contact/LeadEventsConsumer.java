@@ -1,6 +1,10 @@
 package dev.faro.email.contact;
 
 import dev.faro.contract.events.LeadCaptured;
+import dev.faro.contract.events.LeadErased;
+import dev.faro.contract.events.PersonalData;
+import dev.faro.email.privacy.ErasedLeads;
+import dev.faro.email.privacy.LeadKeyStore;
 import dev.faro.support.inbox.EventHandlers;
 import dev.faro.support.inbox.EventInbox;
 import io.smallrye.common.annotation.Blocking;
@@ -8,17 +12,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps a contact for every captured lead, so the sender knows where and in which language to write. */
+/**
+ * Keeps a contact for every captured lead, so the sender knows where and in which language to write, and
+ * forgets it when the lead is erased. The address arrives sealed; the lead's key comes from faro.lead-keys.
+ */
 @ApplicationScoped
 public class LeadEventsConsumer {
 
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public LeadEventsConsumer(EventInbox inbox, Contacts contacts) {
+    public LeadEventsConsumer(
+            EventInbox inbox,
+            Contacts contacts,
+            LeadKeyStore keys,
+            ErasedLeads erased) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
-                .on(LeadCaptured.class, (event, lead) -> contacts.save(lead))
+                .on(LeadCaptured.class, (event, lead) -> {
+                    if (!erased.isErased(lead.leadId())) {
+                        contacts.save(lead, keys.open(lead.leadId(), lead.personal(), PersonalData.class));
+                    }
+                })
+                .on(LeadErased.class, (event, erasure) -> erased.erase(erasure.leadId()))
                 .build();
     }
 

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.contract.events.Consent;
 import dev.faro.contract.events.LeadCaptured;
+import dev.faro.contract.events.PersonalData;
+import dev.faro.contract.privacy.LeadSeal;
 import dev.faro.contract.events.Utm;
 import dev.faro.lead.campaign.CampaignDirectory;
 import dev.faro.lead.campaign.CampaignSettings;
 import dev.faro.lead.capture.CaptureRequest.UtmRequest;
+import dev.faro.lead.privacy.LeadKeys;
 import dev.faro.support.outbox.Outbox;
 import dev.faro.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,6 +40,7 @@ public class LeadCapture {
     private final IdempotencyKeys idempotencyKeys;
     private final Honeypot honeypot;
     private final ObjectMapper json;
+    private final LeadKeys leadKeys;
 
     public LeadCapture(
             EntityManager entityManager,
@@ -44,7 +49,8 @@ public class LeadCapture {
             ConsentLedger consentLedger,
             IdempotencyKeys idempotencyKeys,
             Honeypot honeypot,
-            ObjectMapper json) {
+            ObjectMapper json,
+            LeadKeys leadKeys) {
         this.entityManager = entityManager;
         this.campaigns = campaigns;
         this.outbox = outbox;
@@ -52,6 +58,7 @@ public class LeadCapture {
         this.idempotencyKeys = idempotencyKeys;
         this.honeypot = honeypot;
         this.json = json;
+        this.leadKeys = leadKeys;
     }
 
     /**
@@ -92,16 +99,24 @@ public class LeadCapture {
         UUID leadId = created ? newId : updateExisting(request, now);
         consentLedger.append(leadId, ConsentLedger.MARKETING, marketing, textVersion, now, from);
         if (created) {
+            byte[] dataKey = leadKeys.issue(leadId);
+            PersonalData personal = new PersonalData(
+                    request.email(),
+                    request.name(),
+                    request.phone(),
+                    request.company(),
+                    from.truncatedIp(),
+                    from.userAgent(),
+                    Map.of());
             outbox.append(
                     leadId.toString(),
                     new LeadCaptured(
                             leadId,
                             campaign.id(),
-                            request.email(),
-                            request.name(),
+                            LeadSeal.seal(dataKey, leadId, personal),
                             locale,
                             timeZone,
-                            new Consent(marketing, textVersion, now, from.truncatedIp(), from.userAgent()),
+                            new Consent(marketing, textVersion, now),
                             campaign.doubleOptIn(),
                             request.landingPage(),
                             request.variant(),

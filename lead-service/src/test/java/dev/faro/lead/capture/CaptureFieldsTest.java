@@ -9,6 +9,7 @@ import static dev.faro.lead.capture.Forms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faro.contract.events.LeadCaptured;
+import dev.faro.contract.events.PersonalData;
 import dev.faro.contract.events.Utm;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.TestKafka;
@@ -80,8 +81,11 @@ class CaptureFieldsTest {
                 .containsEntry("utm_content", "boton-rojo")
                 .containsEntry("marketing_consent", true);
         LeadCaptured event = Forms.awaitSingleEvent(kafka(), leadId);
-        assertThat(event.email()).isEqualTo(email(form));
-        assertThat(event.name()).isEqualTo("Lucía García");
+        PersonalData personal = Forms.personal(kafka(), event);
+        assertThat(personal.email()).isEqualTo(email(form));
+        assertThat(personal.name()).isEqualTo("Lucía García");
+        assertThat(personal.phone()).isEqualTo("+34612345678");
+        assertThat(personal.company()).isEqualTo("Acme S.L.");
         assertThat(event.locale()).isEqualTo("en");
         assertThat(event.timeZone()).isEqualTo("America/Mexico_City");
         assertThat(event.landingPage()).isEqualTo("redes-sociales");
@@ -245,7 +249,8 @@ class CaptureFieldsTest {
         String leadId = capture(form);
 
         assertThat(rows.lead(email(form))).containsEntry("name", name);
-        assertThat(Forms.awaitSingleEvent(kafka(), leadId).name()).isEqualTo(name);
+        assertThat(Forms.personal(kafka(), Forms.awaitSingleEvent(kafka(), leadId)).name())
+                .isEqualTo(name);
     }
 
     @Test

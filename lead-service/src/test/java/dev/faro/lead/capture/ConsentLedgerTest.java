@@ -7,6 +7,8 @@ import static dev.faro.lead.capture.Forms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faro.contract.events.Consent;
+import dev.faro.contract.events.LeadCaptured;
+import dev.faro.contract.events.PersonalData;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.TestKafka;
 import io.quarkus.test.common.ResourceArg;
@@ -58,9 +60,11 @@ class ConsentLedgerTest {
                 .containsEntry("text_version", TEXT_VERSION)
                 .containsEntry("truncated_ip", "127.0.0.0")
                 .containsEntry("user_agent", USER_AGENT);
-        Consent published = Forms.awaitSingleEvent(kafka(), leadId).consent();
-        assertThat(published)
-                .isEqualTo(new Consent(true, TEXT_VERSION, instant(record.get("given_at")), "127.0.0.0", USER_AGENT));
+        LeadCaptured event = Forms.awaitSingleEvent(kafka(), leadId);
+        assertThat(event.consent()).isEqualTo(new Consent(true, TEXT_VERSION, instant(record.get("given_at"))));
+        PersonalData personal = Forms.personal(kafka(), event);
+        assertThat(personal.truncatedIp()).isEqualTo("127.0.0.0");
+        assertThat(personal.userAgent()).isEqualTo(USER_AGENT);
     }
 
     @Test
@@ -108,7 +112,7 @@ class ConsentLedgerTest {
 
         assertThat(rows.consentRecords(leadId)).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("user_agent", longAgent.substring(0, 512)));
-        assertThat(Forms.awaitSingleEvent(kafka(), leadId).consent().userAgent())
+        assertThat(Forms.personal(kafka(), Forms.awaitSingleEvent(kafka(), leadId)).userAgent())
                 .isEqualTo(longAgent.substring(0, 512));
     }
 

@@ -9,6 +9,8 @@ import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.Topics;
 import dev.faro.contract.events.LeadCaptured;
+import dev.faro.contract.events.PersonalData;
+import dev.faro.local.testing.TestPrivacy;
 import dev.faro.local.testing.TestKafka;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -106,6 +108,11 @@ final class Forms {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
+    }
+
+    /** Opens the event's sealed personal data with the lead's key from faro.lead-keys, as email-service does. */
+    static PersonalData personal(TestKafka kafka, LeadCaptured event) {
+        return TestPrivacy.open(kafka, event.leadId(), event.personal(), PersonalData.class);
     }
 
     /** Waits for the one LeadCaptured of this lead to be on Kafka and returns its data. */

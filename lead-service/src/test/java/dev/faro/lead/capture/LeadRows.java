@@ -45,7 +45,7 @@ public class LeadRows {
     @SuppressWarnings("unchecked")
     public List<UUID> outboxEventIds(String leadId) {
         return entityManager
-                .createNativeQuery("select event_id from outbox_event where record_key = :key order by seq", UUID.class)
+                .createNativeQuery("select event_id from outbox_event where record_key = :key and topic = 'faro.leads' order by seq", UUID.class)
                 .setParameter("key", leadId)
                 .getResultList();
     }
@@ -54,7 +54,7 @@ public class LeadRows {
     public long unsentOutboxEvents(String leadId) {
         return ((Number) entityManager
                         .createNativeQuery(
-                                "select count(*) from outbox_event where record_key = :key and sent_at is null")
+                                "select count(*) from outbox_event where record_key = :key and topic = 'faro.leads' and sent_at is null")
                         .setParameter("key", leadId)
                         .getSingleResult())
                 .longValue();
@@ -65,7 +65,7 @@ public class LeadRows {
     public long unsentOutboxEvents(Collection<String> leadIds) {
         return ((Number) entityManager
                         .createNativeQuery(
-                                "select count(*) from outbox_event where record_key in (:keys) and sent_at is null")
+                                "select count(*) from outbox_event where record_key in (:keys) and topic = 'faro.leads' and sent_at is null")
                         .setParameter("keys", leadIds)
                         .getSingleResult())
                 .longValue();
@@ -74,7 +74,7 @@ public class LeadRows {
     @Transactional
     public String outboxTraceParent(String leadId) {
         return (String) entityManager
-                .createNativeQuery("select trace_parent from outbox_event where record_key = :key")
+                .createNativeQuery("select trace_parent from outbox_event where record_key = :key and topic = 'faro.leads'")
                 .setParameter("key", leadId)
                 .getSingleResult();
     }

@@ -126,6 +126,7 @@ public final class FaroStack implements AutoCloseable {
         progress.printf("  %-18s %s, topics created (%d s)%n", "Kafka", kafka.bootstrapServers(), secondsSince(step));
 
         LocalAuth.ensure(config.stateDir());
+        Map<String, String> secrets = LocalSecrets.ensure(config.stateDir());
 
         List<ServiceProcess> services = new ArrayList<>();
         for (FaroService service : FaroService.values()) {
@@ -134,7 +135,7 @@ public final class FaroStack implements AutoCloseable {
                     config.serviceJar(service),
                     config.run().resolve(service.directory()),
                     config.logs().resolve(service.directory() + ".log"),
-                    serviceEnvironment(service, postgres, kafka));
+                    serviceEnvironment(service, postgres, kafka, secrets));
             running.push(process);
             services.add(process);
             pidFile.add(service.directory(), process.pid());
@@ -146,7 +147,7 @@ public final class FaroStack implements AutoCloseable {
     }
 
     private Map<String, String> serviceEnvironment(
-            FaroService service, LocalPostgres postgres, KafkaBrokerProcess kafka) {
+            FaroService service, LocalPostgres postgres, KafkaBrokerProcess kafka, Map<String, String> secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(config.port(service)));
         // Local demo data and an admin token: not something to expose beyond this machine.
@@ -163,6 +164,7 @@ public final class FaroStack implements AutoCloseable {
                 LocalAuth.publicKey(config.stateDir()).toString());
         env.put("MP_JWT_VERIFY_ISSUER", LocalAuth.ISSUER);
         env.put("FARO_DEMO_SEED", "true");
+        env.putAll(secrets);
         for (FaroService other : FaroService.values()) {
             env.put(other.publicUrlVariable(), serviceUrl(other).toString());
         }

@@ -1,0 +1,36 @@
+package dev.faro.email.privacy;
+
+import dev.faro.contract.events.LeadKeyDestroyed;
+import dev.faro.contract.events.LeadKeyIssued;
+import dev.faro.support.inbox.EventHandlers;
+import dev.faro.support.inbox.EventInbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the lead data keys from faro.lead-keys; a destroyed key means the lead was erased. */
+@ApplicationScoped
+public class LeadKeysConsumer {
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    public LeadKeysConsumer(EventInbox inbox, LeadKeyStore keys, ErasedLeads erased) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(LeadKeyIssued.class, (event, key) -> {
+                    if (!erased.isErased(key.leadId())) {
+                        keys.keep(key);
+                    }
+                })
+                .on(LeadKeyDestroyed.class, (event, destroyed) -> erased.erase(destroyed.leadId()))
+                .build();
+    }
+
+    @Incoming("lead-keys")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.receive(record, handlers);
+    }
+}
