@@ -4,6 +4,7 @@ import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.incentive.code.DiscountCodes;
 import dev.faro.incentive.offer.Offer;
 import dev.faro.incentive.offer.OfferCatalogue;
+import dev.faro.support.campaign.CampaignViews;
 import dev.faro.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,17 +23,21 @@ public class IncentiveIssuer {
     private final EntityManager entityManager;
     private final OfferCatalogue offers;
     private final Outbox outbox;
+    private final CampaignViews campaigns;
     private final DiscountCodes codes = new DiscountCodes();
 
-    public IncentiveIssuer(EntityManager entityManager, OfferCatalogue offers, Outbox outbox) {
+    public IncentiveIssuer(EntityManager entityManager, OfferCatalogue offers, Outbox outbox, CampaignViews campaigns) {
         this.entityManager = entityManager;
         this.offers = offers;
         this.outbox = outbox;
+        this.campaigns = campaigns;
     }
 
     /** Returns whether this call issued the incentive (false if the lead already had one for the campaign). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean issue(UUID leadId, String campaignId) {
+        // Issuing for a campaign this service has not heard of would skip its settings; wait for it instead.
+        campaigns.require(campaignId);
         Offer offer = offers.forCampaign(campaignId);
         UUID incentiveId = UUID.randomUUID();
         String code = offer.discountPercent() == null ? null : codes.next();

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,6 +42,28 @@ class IncentiveIssuingTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafkaBootstrap;
+
+    @BeforeEach
+    void campaignsAreKnown() {
+        kafka().publish("demo", GoldenEvents.campaign("demo"));
+        kafka().publish("sin-oferta", GoldenEvents.campaign("sin-oferta"));
+    }
+
+    @Test
+    void leadOfACampaignNotKnownYetWaitsForItInsteadOfBeingDeadLettered() {
+        UUID leadId = UUID.randomUUID();
+        String campaign = "llega-tarde-" + leadId.toString().substring(0, 8);
+
+        kafka().publish(leadId.toString(), leadCaptured(leadId, campaign, false));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(rows.countFor(leadId)).isZero());
+        kafka().publish(campaign, GoldenEvents.campaign(campaign));
+
+        assertThat(awaitSingleIncentive(leadId).campaign()).isEqualTo(campaign);
+        assertThat(kafka().records(Topics.DEAD_LETTER.name(), r -> leadId.toString().equals(r.key())))
+                .isEmpty();
+    }
 
     @Test
     void capturedLeadGetsExactlyOneIncentiveWithAWellFormedCodeAndTheCampaignOffer() {
@@ -104,7 +127,7 @@ class IncentiveIssuingTest {
     void schemaInvalidEventIsDeadLetteredAndTheNextEventOfThePartitionStillProcessed() {
         UUID leadId = UUID.randomUUID();
         EventEnvelope invalid =
-                GoldenEvents.fresh(EventType.LEAD_CAPTURED, Map.of("leadId", leadId, "email", "not-an-address"));
+                GoldenEvents.fresh(EventType.LEAD_CAPTURED, Map.of("leadId", leadId, "personal", "not-a-sealed-box"));
 
         kafka().publish(leadId.toString(), invalid);
         kafka().publish(leadId.toString(), leadCaptured(leadId, "demo", false));
@@ -134,7 +157,6 @@ class IncentiveIssuingTest {
                 Map.of(
                         "leadId", leadId,
                         "campaign", campaign,
-                        "email", "lead-" + leadId + "@example.org",
                         "confirmationRequired", confirmationRequired));
     }
 

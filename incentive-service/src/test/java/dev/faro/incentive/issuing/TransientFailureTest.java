@@ -62,6 +62,7 @@ class TransientFailureTest {
     void leadCapturedWhileTheOfferTableIsMissingIsRetriedNotDeadLetteredAndIssuedOnceItIsBack() {
         UUID leadId = UUID.randomUUID();
         EventEnvelope captured = leadCaptured(leadId);
+        kafka().publish("demo", GoldenEvents.campaign("demo"));
 
         try (CapturedLog inboxLog = CapturedLog.of(EventInbox.class)) {
             try {
@@ -81,9 +82,11 @@ class TransientFailureTest {
                             assertThat(rows.countFor(leadId)).isZero();
                             assertThat(deadLettered(leadId)).isEmpty();
                             given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+                            // At least this event; a lead event redelivered from an earlier test's consumer meets
+                            // the missing table too.
                             assertThat(inboxRetrying())
                                     .as("faro_inbox_retrying")
-                                    .isEqualTo(1);
+                                    .isGreaterThanOrEqualTo(1);
                         });
             } finally {
                 onSeparateConnection("alter table if exists offer_unavailable rename to offer");
@@ -120,8 +123,6 @@ class TransientFailureTest {
                         leadId,
                         "campaign",
                         "demo",
-                        "email",
-                        "lead-" + leadId + "@example.org",
                         "confirmationRequired",
                         false));
     }

@@ -3,6 +3,7 @@ package dev.faro.support.campaign;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.events.CampaignChanged;
+import dev.faro.support.inbox.NotYetKnownException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -56,6 +57,17 @@ public class CampaignViews {
                 .setParameter("id", campaignId)
                 .getResultList();
         return states.stream().findFirst().map(CampaignViews::parse);
+    }
+
+    /**
+     * The campaign an event refers to. Campaigns travel on their own topic, so an event may arrive before its
+     * campaign does: that is retried by the inbox until the campaign arrives, never dead-lettered.
+     *
+     * @throws NotYetKnownException while this service has not heard of the campaign
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CampaignChanged require(String campaignId) {
+        return find(campaignId).orElseThrow(() -> new NotYetKnownException("campaign " + campaignId));
     }
 
     private static String json(CampaignChanged campaign) {

@@ -38,6 +38,14 @@ public final class GoldenEvents {
                 data);
     }
 
+    /**
+     * The golden CampaignChanged for campaign {@code id} at revision 1: what a consumer test publishes so the
+     * service knows the campaign its lead events name (consumers wait for a campaign they have not heard of).
+     */
+    public static EventEnvelope campaign(String id) {
+        return fresh(EventType.CAMPAIGN_CHANGED, Map.of("campaign", id, "revision", 1));
+    }
+
     private static String subjectOf(EventType type, JsonNode data, String fallback) {
         for (String field : new String[] {"leadId", "visitorId", "campaign"}) {
             if (data.hasNonNull(field)) {
