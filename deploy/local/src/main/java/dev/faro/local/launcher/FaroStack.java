@@ -164,6 +164,8 @@ public final class FaroStack implements AutoCloseable {
                 LocalAuth.publicKey(config.stateDir()).toString());
         env.put("MP_JWT_VERIFY_ISSUER", LocalAuth.ISSUER);
         env.put("FARO_DEMO_SEED", "true");
+        // Local mode is for trying Faro on this machine, CRM stand-ins included: webhooks may target loopback.
+        env.put("FARO_WEBHOOKS_ALLOW_LOOPBACK", "true");
         env.putAll(secrets);
         for (FaroService other : FaroService.values()) {
             env.put(other.publicUrlVariable(), serviceUrl(other).toString());

@@ -1,0 +1,4 @@
+package dev.faro.lead.webhook;
+
+/** Fired when deliveries are queued; observed after commit to wake the dispatcher. */
+record DeliveriesQueued() {}
