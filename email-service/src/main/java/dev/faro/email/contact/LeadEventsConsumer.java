@@ -1,8 +1,10 @@
 package dev.faro.email.contact;
 
+import dev.faro.contract.events.ConfirmationRequested;
 import dev.faro.contract.events.LeadCaptured;
 import dev.faro.contract.events.LeadErased;
 import dev.faro.contract.events.PersonalData;
+import dev.faro.email.confirmation.ConfirmationIntents;
 import dev.faro.email.privacy.ErasedLeads;
 import dev.faro.email.privacy.LeadKeyStore;
 import dev.faro.support.inbox.EventHandlers;
@@ -26,7 +28,8 @@ public class LeadEventsConsumer {
             EventInbox inbox,
             Contacts contacts,
             LeadKeyStore keys,
-            ErasedLeads erased) {
+            ErasedLeads erased,
+            ConfirmationIntents confirmations) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadCaptured.class, (event, lead) -> {
@@ -35,6 +38,7 @@ public class LeadEventsConsumer {
                     }
                 })
                 .on(LeadErased.class, (event, erasure) -> erased.erase(erasure.leadId()))
+                .on(ConfirmationRequested.class, (event, requested) -> confirmations.record(requested))
                 .build();
     }
 

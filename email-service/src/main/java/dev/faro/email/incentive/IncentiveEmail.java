@@ -1,5 +1,6 @@
 package dev.faro.email.incentive;
 
+import dev.faro.contract.events.EmailSent;
 import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.email.contact.Language;
 import dev.faro.email.sending.MessageComposer;
@@ -16,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class IncentiveEmail implements MessageComposer<IncentiveEmail.Params> {
 
-    public static final String KIND = "incentive";
+    public static final String KIND = EmailSent.KIND_INCENTIVE;
     /** The incentive email is the first (and so far only) message of a lead's sequence. */
     public static final int STEP = 0;
 

@@ -1,0 +1,76 @@
+package dev.faro.email.confirmation;
+
+import dev.faro.contract.events.EmailSent;
+import dev.faro.email.contact.Language;
+import dev.faro.email.sending.MessageComposer;
+import dev.faro.email.sending.Recipient;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/**
+ * The double opt-in email: the link that confirms a lead's address. It is transactional, the message the person
+ * asked for by submitting the form, so it goes out whatever their marketing consent says. The body lives in
+ * {@code templates/ConfirmationEmail/{es,en}.{html,txt}}; HTML templates escape every value.
+ */
+@ApplicationScoped
+public class ConfirmationEmail implements MessageComposer<ConfirmationEmail.Params> {
+
+    public static final String KIND = EmailSent.KIND_CONFIRMATION;
+
+    /**
+     * What the templates need: the link, when it stops working and the language of the lead at the time of the
+     * request (a later submission may have changed it since the contact was saved).
+     */
+    public record Params(String url, Instant expiresAt, String locale) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native MailTemplateInstance es(String name, String url, String expiresOn);
+
+        static native MailTemplateInstance en(String name, String url, String expiresOn);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public MailTemplateInstance compose(Recipient recipient, Params confirmation, Mail envelope) {
+        Language language = confirmation.locale() != null ? Language.of(confirmation.locale()) : recipient.language();
+        String expiresOn = expiresOn(language, confirmation.expiresAt());
+        MailTemplateInstance body =
+                switch (language) {
+                    case ES -> Templates.es(recipient.name(), confirmation.url(), expiresOn);
+                    case EN -> Templates.en(recipient.name(), confirmation.url(), expiresOn);
+                };
+        return body.mail(envelope).subject(subject(language));
+    }
+
+    static String subject(Language language) {
+        return switch (language) {
+            case ES -> "Confirma tu dirección de correo";
+            case EN -> "Please confirm your email address";
+        };
+    }
+
+    /** The day the link expires, as a person writes it ({@code 3 de diciembre de 2026}, {@code December 3, 2026}). */
+    static String expiresOn(Language language, Instant expiresAt) {
+        // The contact keeps no time zone; the UTC day is at most a few hours off, and the link's validity is days.
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(language.code()))
+                .format(expiresAt.atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+}
