@@ -31,9 +31,13 @@ public class FunnelEventConsumer {
                         IncentiveIssued.class,
                         (event, incentive) ->
                                 funnel.count(incentive.campaign(), event.time(), FunnelStage.INCENTIVE_ISSUED))
-                .on(
-                        EmailSent.class,
-                        (event, email) -> funnel.count(email.campaign(), event.time(), FunnelStage.EMAIL_SENT))
+                .on(EmailSent.class, (event, email) -> {
+                    // The funnel's email stage is the incentive reaching the lead; confirmation links and
+                    // nurture mails are other messages.
+                    if (EmailSent.KIND_INCENTIVE.equals(email.messageKind())) {
+                        funnel.count(email.campaign(), event.time(), FunnelStage.EMAIL_SENT);
+                    }
+                })
                 .build();
     }
 

@@ -11,6 +11,7 @@ import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.EventType;
 import dev.faro.contract.Topics;
+import dev.faro.contract.events.EmailSent;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.GoldenEvents;
 import dev.faro.local.testing.TestInfrastructure;
@@ -71,6 +72,24 @@ class FunnelCountingTest {
         await("funnel of " + campaign + " after a second lead")
                 .atMost(CONSUMED)
                 .until(() -> countsOf(campaign), equalTo("2/1/1"));
+    }
+
+    @Test
+    void onlyTheIncentiveEmailCountsAsTheFunnelsEmailStage() {
+        String campaign = uniqueCampaign();
+        String leadId = UUID.randomUUID().toString();
+
+        kafka.publish(
+                leadId,
+                GoldenEvents.fresh(
+                        EventType.EMAIL_SENT,
+                        Map.of("campaign", campaign, "leadId", leadId, "messageKind", EmailSent.KIND_CONFIRMATION)));
+        kafka.publish(leadId, GoldenEvents.fresh(EventType.EMAIL_SENT, Map.of("campaign", campaign, "leadId", leadId)));
+
+        await("funnel of " + campaign)
+                .during(Duration.ofSeconds(2))
+                .atMost(CONSUMED)
+                .until(() -> countsOf(campaign), equalTo("0/0/1"));
     }
 
     @Test

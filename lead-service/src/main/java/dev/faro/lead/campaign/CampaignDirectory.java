@@ -33,6 +33,34 @@ public class CampaignDirectory {
         return rows.stream()
                 .findFirst()
                 .map(row -> new CampaignSettings(
-                        (String) row[0], (String) row[1], (String) row[2], (Boolean) row[3], (Boolean) row[4]));
+                        (String) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (Boolean) row[3],
+                        (Boolean) row[4],
+                        customFields(campaignId),
+                        allowedOrigins(campaignId)));
+    }
+
+    private List<CustomField> customFields(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "select name, type, required from campaign_custom_field where campaign_id = :id order by position")
+                .setParameter("id", campaignId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new CustomField((String) row[0], (String) row[1], (Boolean) row[2]))
+                .toList();
+    }
+
+    private List<String> allowedOrigins(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<String> origins = entityManager
+                .createNativeQuery(
+                        "select origin from campaign_allowed_origin where campaign_id = :id order by position")
+                .setParameter("id", campaignId)
+                .getResultList();
+        return origins;
     }
 }

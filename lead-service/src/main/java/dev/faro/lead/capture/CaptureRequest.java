@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -69,6 +70,13 @@ public record CaptureRequest(
                 @PlainText
                 String referrer,
         @Valid UtmRequest utm,
+        @Schema(
+                        description = "Values of the custom fields the campaign declares (name → value); checked"
+                                + " against their declared types. HTML form strings such as \"42\" or \"on\" are"
+                                + " accepted for numbers and booleans.",
+                        examples = "{\"company-size\": 50, \"newsletter-topics\": \"novela\"}")
+                @Size(max = 50, message = "must have at most 50 fields")
+                Map<String, Object> customFields,
         @Schema(
                         description =
                                 "Honeypot: a hidden field people leave empty. Filled in, the submission is answered as"

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.contract.events.Consent;
 import dev.faro.contract.events.LeadCaptured;
 import dev.faro.contract.events.PersonalData;
-import dev.faro.contract.privacy.LeadSeal;
 import dev.faro.contract.events.Utm;
+import dev.faro.contract.privacy.LeadSeal;
 import dev.faro.lead.campaign.CampaignDirectory;
 import dev.faro.lead.campaign.CampaignSettings;
 import dev.faro.lead.capture.CaptureRequest.UtmRequest;
+import dev.faro.lead.confirmation.ConfirmationRequests;
 import dev.faro.lead.privacy.LeadKeys;
+import dev.faro.lead.webhook.LeadWebhooks;
 import dev.faro.support.outbox.Outbox;
 import dev.faro.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,8 @@ public class LeadCapture {
     private final Honeypot honeypot;
     private final ObjectMapper json;
     private final LeadKeys leadKeys;
+    private final ConfirmationRequests confirmations;
+    private final LeadWebhooks webhooks;
 
     public LeadCapture(
             EntityManager entityManager,
@@ -50,7 +54,9 @@ public class LeadCapture {
             IdempotencyKeys idempotencyKeys,
             Honeypot honeypot,
             ObjectMapper json,
-            LeadKeys leadKeys) {
+            LeadKeys leadKeys,
+            ConfirmationRequests confirmations,
+            LeadWebhooks webhooks) {
         this.entityManager = entityManager;
         this.campaigns = campaigns;
         this.outbox = outbox;
@@ -59,6 +65,8 @@ public class LeadCapture {
         this.honeypot = honeypot;
         this.json = json;
         this.leadKeys = leadKeys;
+        this.confirmations = confirmations;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -70,6 +78,7 @@ public class LeadCapture {
         CampaignSettings campaign = campaigns
                 .find(request.campaign())
                 .orElseThrow(() -> ProblemException.invalid("campaign", "is not a known campaign"));
+        Map<String, Object> customFields = CustomFieldValues.validated(campaign.customFields(), request.customFields());
         if (request.honeypotFilled()) {
             return accepted(honeypot.trap(campaign.id(), request.email()));
         }
@@ -81,22 +90,27 @@ public class LeadCapture {
                 return first.get();
             }
         }
-        CaptureAnswer answer = accepted(store(request, campaign, from, now));
+        CaptureAnswer answer = accepted(store(request, campaign, customFields, from, now));
         if (idempotencyKey != null) {
             idempotencyKeys.remember(idempotencyKey, answer);
         }
         return answer;
     }
 
-    private UUID store(CaptureRequest request, CampaignSettings campaign, SubmissionSource from, Instant now) {
+    private UUID store(
+            CaptureRequest request,
+            CampaignSettings campaign,
+            Map<String, Object> customFields,
+            SubmissionSource from,
+            Instant now) {
         String locale = request.locale() != null ? request.locale() : campaign.locale();
         String timeZone = request.timeZone() != null ? request.timeZone() : campaign.timeZone();
         boolean marketing = request.consent().marketing();
         String textVersion = request.consent().textVersion();
 
         UUID newId = UUID.randomUUID();
-        boolean created = insertIfNew(newId, request, campaign, locale, timeZone, now);
-        UUID leadId = created ? newId : updateExisting(request, now);
+        boolean created = insertIfNew(newId, request, campaign, customFields, locale, timeZone, now);
+        UUID leadId = created ? newId : updateExisting(request, customFields, now);
         consentLedger.append(leadId, ConsentLedger.MARKETING, marketing, textVersion, now, from);
         if (created) {
             byte[] dataKey = leadKeys.issue(leadId);
@@ -107,7 +121,7 @@ public class LeadCapture {
                     request.company(),
                     from.truncatedIp(),
                     from.userAgent(),
-                    Map.of());
+                    customFields);
             outbox.append(
                     leadId.toString(),
                     new LeadCaptured(
@@ -122,7 +136,10 @@ public class LeadCapture {
                             request.variant(),
                             request.visitorId(),
                             utm(request.utm())));
+            webhooks.leadCaptured(leadId, campaign.id(), now);
         }
+        // A pending lead is (re)sent its double opt-in link, within the per-address limits; after LeadCaptured.
+        confirmations.requestFor(leadId, now);
         return leadId;
     }
 
@@ -130,6 +147,7 @@ public class LeadCapture {
             UUID leadId,
             CaptureRequest request,
             CampaignSettings campaign,
+            Map<String, Object> customFields,
             String locale,
             String timeZone,
             Instant now) {
@@ -140,14 +158,14 @@ public class LeadCapture {
                                 insert into lead (id, campaign_id, email, name, phone, company, locale, time_zone,
                                                   marketing_consent, consent_given_at, landing_page, variant,
                                                   visitor_id, referrer, utm_source, utm_medium, utm_campaign,
-                                                  utm_term, utm_content, status, confirmed_at)
+                                                  utm_term, utm_content, custom_fields, status, confirmed_at)
                                 values (:id, :campaign, :email, cast(:name as varchar), cast(:phone as varchar),
                                         cast(:company as varchar), :locale, :timeZone, :consent, :now,
                                         cast(:landingPage as varchar), cast(:variant as varchar),
                                         cast(:visitorId as varchar), cast(:referrer as varchar),
                                         cast(:utmSource as varchar), cast(:utmMedium as varchar),
                                         cast(:utmCampaign as varchar), cast(:utmTerm as varchar),
-                                        cast(:utmContent as varchar),
+                                        cast(:utmContent as varchar), cast(:customFields as jsonb),
                                         case when :pending then 'pending' else 'confirmed' end,
                                         case when :pending then null else cast(:now as timestamptz) end)
                                 on conflict (campaign_id, email) do nothing
@@ -171,6 +189,7 @@ public class LeadCapture {
                         .setParameter("utmCampaign", utm.campaign())
                         .setParameter("utmTerm", utm.term())
                         .setParameter("utmContent", utm.content())
+                        .setParameter("customFields", json(customFields))
                         .setParameter("pending", campaign.doubleOptIn())
                         .executeUpdate()
                 == 1;
@@ -181,7 +200,7 @@ public class LeadCapture {
      * left out keeps its value, and the campaign's defaults never replace a language or zone chosen earlier.
      * Attribution (landing page, variant, visitor, referrer, UTM) stays first-touch, as published.
      */
-    private UUID updateExisting(CaptureRequest request, Instant now) {
+    private UUID updateExisting(CaptureRequest request, Map<String, Object> customFields, Instant now) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager
                 .createNativeQuery(
@@ -191,6 +210,7 @@ public class LeadCapture {
                                company = coalesce(cast(:company as varchar), company),
                                locale = coalesce(cast(:locale as varchar), locale),
                                time_zone = coalesce(cast(:timeZone as varchar), time_zone),
+                               custom_fields = custom_fields || cast(:customFields as jsonb),
                                marketing_consent = :consent, consent_given_at = :now, updated_at = :now
                         where campaign_id = :campaign and email = :email
                         returning id
@@ -201,12 +221,21 @@ public class LeadCapture {
                 .setParameter("company", request.company())
                 .setParameter("locale", request.locale())
                 .setParameter("timeZone", request.timeZone())
+                .setParameter("customFields", json(customFields))
                 .setParameter("consent", request.consent().marketing())
                 .setParameter("now", now)
                 .setParameter("campaign", request.campaign())
                 .setParameter("email", request.email())
                 .getResultList();
         return ids.get(0);
+    }
+
+    private String json(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write custom field values", e);
+        }
     }
 
     private CaptureAnswer accepted(UUID leadId) {

@@ -1,5 +1,8 @@
 package dev.faro.lead.capture;
 
+import dev.faro.lead.campaign.CampaignDirectory;
+import dev.faro.lead.origin.BrowserOrigin;
+import dev.faro.lead.origin.OriginNotAllowed;
 import dev.faro.lead.web.ClientAddresses;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
@@ -31,9 +34,29 @@ public class LeadCaptureResource {
     private final LeadCapture capture;
     private final ClientAddresses clientAddresses;
 
-    public LeadCaptureResource(LeadCapture capture, ClientAddresses clientAddresses) {
+    private final CampaignDirectory campaigns;
+
+    public LeadCaptureResource(LeadCapture capture, ClientAddresses clientAddresses, CampaignDirectory campaigns) {
         this.capture = capture;
         this.clientAddresses = clientAddresses;
+        this.campaigns = campaigns;
+    }
+
+    /**
+     * A browser on another site may post only to a campaign that lists its origin. An unknown campaign is left
+     * to capture, which answers it with a 400 naming the field.
+     */
+    private void requireAllowed(String campaignId, BrowserOrigin origin) {
+        campaigns
+                .find(campaignId)
+                .filter(campaign -> !campaign.allowedOrigins().contains(origin.origin()))
+                .ifPresent(campaign -> {
+                    throw OriginNotAllowed.forCampaign(campaign.id(), origin.origin());
+                });
+    }
+
+    private static String authority(HttpServerRequest http) {
+        return http.authority() == null ? null : http.authority().toString();
     }
 
     @POST
@@ -56,6 +79,10 @@ public class LeadCaptureResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid request or Idempotency-Key; errors name each field (or the header) at fault",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Sent by a browser from an origin the campaign does not allow (type origin-not-allowed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
@@ -82,6 +109,10 @@ public class LeadCaptureResource {
         SubmissionSource from = new SubmissionSource(
                 ClientAddresses.truncated(clientAddresses.clientOf(http)).orElse(null),
                 http.getHeader(HttpHeaders.USER_AGENT));
+
+        BrowserOrigin.of(http.getHeader("Origin"), authority(http))
+                .filter(origin -> !origin.sameOrigin())
+                .ifPresent(origin -> requireAllowed(request.campaign(), origin));
 
         CaptureAnswer answer = capture.capture(request, key, from);
         Response.ResponseBuilder response = Response.status(answer.status())
