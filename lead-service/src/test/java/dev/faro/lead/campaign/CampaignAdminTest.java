@@ -385,7 +385,10 @@ class CampaignAdminTest {
                         "campaign",
                         campaign,
                         "consent",
-                        Map.of("marketing", true)))
+                        Map.of("marketing", true),
+                        // The campaign of CampaignBodies.valid declares a required phone field.
+                        "customFields",
+                        Map.of("phone", "+34612345678")))
                 .post("/api/leads")
                 .then();
     }
