@@ -16,7 +16,7 @@ final class KafkaClasspath {
     private KafkaClasspath() {}
 
     static String resolve(Path repoRoot) {
-        Path target = repoRoot.resolve("deploy/local/target");
+        Path target = repoRoot.resolve("deploy/local").resolve(StackConfig.buildFolder());
         Path list = target.resolve("classpath.txt");
         if (Files.isRegularFile(list) && Files.isDirectory(target.resolve("classes"))) {
             try {

@@ -117,7 +117,15 @@ public record StackConfig(
     }
 
     public Path serviceJar(FaroService service) {
-        return repoRoot.resolve(service.directory()).resolve("target/quarkus-app/quarkus-run.jar");
+        return repoRoot.resolve(service.directory()).resolve(buildFolder()).resolve("quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * Each module's build output folder: {@code target}, or what the build named with {@code -Dfaro.target=…}
+     * (two builds of one tree side by side), so the system test runs the services this very build packaged.
+     */
+    static String buildFolder() {
+        return System.getProperty("faro.target", "target");
     }
 
     public Path logs() {
