@@ -7,6 +7,7 @@ import dev.faro.contract.events.EmailClicked;
 import dev.faro.contract.events.EmailFailed;
 import dev.faro.contract.events.EmailOpened;
 import dev.faro.contract.events.EmailSent;
+import dev.faro.contract.events.ErasureLinkRequested;
 import dev.faro.contract.events.IncentiveExpiring;
 import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.contract.events.IncentiveRedeemed;
@@ -34,6 +35,8 @@ public enum EventType {
             ConfirmationRequested.class),
     LEAD_CONFIRMED("dev.faro.lead.confirmed", "lead-confirmed", Topics.LEADS, LeadConfirmed.class),
     LEAD_ERASED("dev.faro.lead.erased", "lead-erased", Topics.LEADS, LeadErased.class),
+    ERASURE_LINK_REQUESTED(
+            "dev.faro.lead.erasure-link-requested", "erasure-link-requested", Topics.LEADS, ErasureLinkRequested.class),
     LEAD_KEY_ISSUED("dev.faro.lead.key-issued", "lead-key-issued", Topics.LEAD_KEYS, LeadKeyIssued.class),
     LEAD_KEY_DESTROYED("dev.faro.lead.key-destroyed", "lead-key-destroyed", Topics.LEAD_KEYS, LeadKeyDestroyed.class),
     VISIT_RECORDED("dev.faro.visit.recorded", "visit-recorded", Topics.VISITS, VisitRecorded.class),

@@ -10,7 +10,11 @@ public final class Topics {
     private static final Map<String, String> KEEP_FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
 
     public static final TopicSpec LEADS = new TopicSpec(
-            "faro.leads", 6, KEEP_FOREVER, "Lead lifecycle: LeadCaptured, ConfirmationRequested, LeadConfirmed, LeadErased; key = lead id");
+            "faro.leads",
+            6,
+            KEEP_FOREVER,
+            "Lead lifecycle: LeadCaptured, ConfirmationRequested, LeadConfirmed, ErasureLinkRequested, LeadErased;"
+                    + " key = lead id");
     /**
      * The data key of each lead, wrapped; compaction keeps only the latest record per lead, so after erasure
      * the key's bytes are gone from the log within {@code max.compaction.lag.ms} (one day) and only the
@@ -26,6 +30,7 @@ public final class Topics {
                     "segment.ms", "3600000",
                     "min.cleanable.dirty.ratio", "0.01"),
             "Wrapped data keys of leads (LeadKeyIssued), replaced by LeadKeyDestroyed on erasure; key = lead id");
+
     public static final TopicSpec VISITS =
             new TopicSpec("faro.visits", 6, KEEP_FOREVER, "Landing page visits (VisitRecorded); key = visitor id");
     public static final TopicSpec CAMPAIGNS = new TopicSpec(

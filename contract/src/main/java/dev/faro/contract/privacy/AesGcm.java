@@ -44,10 +44,10 @@ final class AesGcm {
             if (nonce.length != NONCE_BYTES) {
                 throw new SealBrokenException("nonce of " + nonce.length + " bytes");
             }
-            return cipher(Cipher.DECRYPT_MODE, key, nonce, associatedData)
-                    .doFinal(DECODER.decode(sealed.ciphertext()));
+            return cipher(Cipher.DECRYPT_MODE, key, nonce, associatedData).doFinal(DECODER.decode(sealed.ciphertext()));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new SealBrokenException("the box does not open with this key: " + e.getClass().getSimpleName());
+            throw new SealBrokenException(
+                    "the box does not open with this key: " + e.getClass().getSimpleName());
         }
     }
 

@@ -68,5 +68,4 @@ public final class KeyWrapping {
             throw new IllegalStateException(e);
         }
     }
-
 }

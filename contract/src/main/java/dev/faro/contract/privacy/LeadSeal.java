@@ -28,7 +28,8 @@ public final class LeadSeal {
         try {
             return AesGcm.seal(dataKey, associatedData(leadId), JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventType;
 import dev.faro.contract.events.ConfirmationLink;
 import dev.faro.contract.events.ConfirmationRequested;
+import dev.faro.contract.events.ErasureLink;
+import dev.faro.contract.events.ErasureLinkRequested;
 import dev.faro.contract.events.LeadCaptured;
 import dev.faro.contract.events.LeadKeyIssued;
 import dev.faro.contract.events.PersonalData;
@@ -50,6 +52,17 @@ class LeadSealTest {
         assertThat(LeadSeal.open(dataKey, request.leadId(), request.link(), ConfirmationLink.class)
                         .url())
                 .startsWith("http://localhost:8081/api/leads/confirm?token=");
+    }
+
+    @Test
+    void goldenErasureLinkOpensWithTheGoldenKeyOnlyForItsLead() {
+        ErasureLinkRequested request = golden(EventType.ERASURE_LINK_REQUESTED, ErasureLinkRequested.class);
+
+        assertThat(LeadSeal.open(GOLDEN_DATA_KEY, request.leadId(), request.link(), ErasureLink.class)
+                        .url())
+                .isEqualTo("http://localhost:8081/api/privacy/erase?token=example");
+        assertThatThrownBy(() -> LeadSeal.open(GOLDEN_DATA_KEY, UUID.randomUUID(), request.link(), ErasureLink.class))
+                .isInstanceOf(SealBrokenException.class);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.faro.email.contact;
 
 import dev.faro.contract.events.ConfirmationRequested;
+import dev.faro.contract.events.ErasureLinkRequested;
 import dev.faro.contract.events.LeadCaptured;
 import dev.faro.contract.events.LeadErased;
 import dev.faro.contract.events.PersonalData;
 import dev.faro.email.confirmation.ConfirmationIntents;
 import dev.faro.email.privacy.ErasedLeads;
+import dev.faro.email.privacy.ErasureLinkIntents;
 import dev.faro.email.privacy.LeadKeyStore;
 import dev.faro.support.inbox.EventHandlers;
 import dev.faro.support.inbox.EventInbox;
@@ -29,7 +31,8 @@ public class LeadEventsConsumer {
             Contacts contacts,
             LeadKeyStore keys,
             ErasedLeads erased,
-            ConfirmationIntents confirmations) {
+            ConfirmationIntents confirmations,
+            ErasureLinkIntents erasureLinks) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadCaptured.class, (event, lead) -> {
@@ -39,6 +42,7 @@ public class LeadEventsConsumer {
                 })
                 .on(LeadErased.class, (event, erasure) -> erased.erase(erasure.leadId()))
                 .on(ConfirmationRequested.class, (event, requested) -> confirmations.record(requested))
+                .on(ErasureLinkRequested.class, (event, requested) -> erasureLinks.record(requested))
                 .build();
     }
 

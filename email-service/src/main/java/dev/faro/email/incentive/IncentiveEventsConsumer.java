@@ -1,6 +1,7 @@
 package dev.faro.email.incentive;
 
 import dev.faro.contract.events.IncentiveIssued;
+import dev.faro.email.privacy.ErasedLeads;
 import dev.faro.email.sending.SendIntent;
 import dev.faro.email.sending.SendLedger;
 import dev.faro.support.inbox.EventHandlers;
@@ -23,10 +24,14 @@ public class IncentiveEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public IncentiveEventsConsumer(EventInbox inbox, SendLedger ledger) {
+    public IncentiveEventsConsumer(EventInbox inbox, SendLedger ledger, ErasedLeads erased) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(IncentiveIssued.class, (event, issued) -> {
+                    // Incentives travel on their own topic: one issued just before an erasure can arrive after it.
+                    if (erased.isErased(issued.leadId())) {
+                        return;
+                    }
                     IncentiveEmail.Params params = IncentiveEmail.Params.of(issued);
                     if (!params.hasCode() && !params.hasContent()) {
                         LOG.warnf(

@@ -32,7 +32,8 @@ public class ErasedLeads {
                 .setParameter("lead", leadId)
                 .executeUpdate();
         entityManager
-                .createNativeQuery("delete from send_ledger where lead_id = :lead and status in ('pending', 'attempting')")
+                .createNativeQuery(
+                        "delete from send_ledger where lead_id = :lead and status in ('pending', 'attempting')")
                 .setParameter("lead", leadId)
                 .executeUpdate();
         entityManager

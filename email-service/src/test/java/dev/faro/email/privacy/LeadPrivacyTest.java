@@ -70,11 +70,16 @@ class LeadPrivacyTest {
                 lead.key(),
                 GoldenEvents.fresh(
                         EventType.LEAD_CAPTURED,
-                        Map.of("leadId", lead.leadId(), "personal", LeadSeal.seal(someoneElsesKey, lead.leadId(), forged))));
+                        Map.of(
+                                "leadId",
+                                lead.leadId(),
+                                "personal",
+                                LeadSeal.seal(someoneElsesKey, lead.leadId(), forged))));
 
         List<ConsumerRecord<String, String>> parked =
                 await().atMost(DELIVERY).until(() -> deadLettered(lead), records -> !records.isEmpty());
-        assertThat(TestKafka.header(parked.get(0), DeadLetterQueue.REASON_HEADER)).contains("SEAL_BROKEN");
+        assertThat(TestKafka.header(parked.get(0), DeadLetterQueue.REASON_HEADER))
+                .contains("SEAL_BROKEN");
         assertThat(contactEmail(lead.leadId())).isNull();
     }
 
@@ -105,6 +110,26 @@ class LeadPrivacyTest {
         await().atMost(DELIVERY).until(() -> inbox.messagesTo(marker.email()).size() == 1);
         assertThat(contactEmail(lead.leadId())).isNull();
         assertThat(inbox.messagesTo(lead.email())).hasSize(1);
+    }
+
+    @Test
+    void anIncentiveArrivingAfterTheErasureIsNotQueued() {
+        LeadEvents lead = LeadEvents.fresh();
+        lead.captureOn(kafka, "Tarde Ruiz", "es");
+        kafka.publish(lead.key(), lead.erased());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from erased_lead where lead_id = :lead", lead.leadId()) == 1);
+
+        kafka.publish(lead.key(), lead.incentiveIssued("LATE-0002-CODE"));
+        LeadEvents marker = LeadEvents.fresh();
+        marker.captureOn(kafka, "Marca", "es");
+        kafka.publish(marker.key(), marker.incentiveIssued("MARK-0002-CODE"));
+        await().atMost(DELIVERY).until(() -> inbox.messagesTo(marker.email()).size() == 1);
+
+        // The marker travels on another partition, so give the erased lead's record time to be consumed too.
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> count("select count(*) from send_ledger where lead_id = :lead", lead.leadId()) == 0);
     }
 
     private List<ConsumerRecord<String, String>> deadLettered(LeadEvents lead) {

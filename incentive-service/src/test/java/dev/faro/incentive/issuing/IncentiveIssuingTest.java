@@ -61,7 +61,8 @@ class IncentiveIssuingTest {
         kafka().publish(campaign, GoldenEvents.campaign(campaign));
 
         assertThat(awaitSingleIncentive(leadId).campaign()).isEqualTo(campaign);
-        assertThat(kafka().records(Topics.DEAD_LETTER.name(), r -> leadId.toString().equals(r.key())))
+        assertThat(kafka().records(Topics.DEAD_LETTER.name(), r -> leadId.toString()
+                        .equals(r.key())))
                 .isEmpty();
     }
 

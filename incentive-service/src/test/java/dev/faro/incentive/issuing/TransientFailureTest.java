@@ -117,14 +117,7 @@ class TransientFailureTest {
 
     private static EventEnvelope leadCaptured(UUID leadId) {
         return GoldenEvents.fresh(
-                EventType.LEAD_CAPTURED,
-                Map.of(
-                        "leadId",
-                        leadId,
-                        "campaign",
-                        "demo",
-                        "confirmationRequired",
-                        false));
+                EventType.LEAD_CAPTURED, Map.of("leadId", leadId, "campaign", "demo", "confirmationRequired", false));
     }
 
     private static List<String> retriesOf(CapturedLog inboxLog, EventEnvelope event) {

@@ -20,8 +20,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ClientRateLimit {
 
-    private static final Map<String, RateLimit> BY_PATH =
-            Map.of("/api/leads", RateLimit.LEAD_PER_CLIENT, "/api/visits", RateLimit.VISIT_PER_CLIENT);
+    private static final Map<String, RateLimit> BY_PATH = Map.of(
+            "/api/leads", RateLimit.LEAD_PER_CLIENT,
+            "/api/visits", RateLimit.VISIT_PER_CLIENT,
+            "/api/privacy/erasure-requests", RateLimit.ERASURE_REQUEST_PER_CLIENT);
 
     private final RateLimits rateLimits;
     private final ClientAddresses clients;

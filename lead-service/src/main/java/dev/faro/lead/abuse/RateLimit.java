@@ -4,7 +4,8 @@ package dev.faro.lead.abuse;
 public enum RateLimit {
     LEAD_PER_CLIENT("lead-per-client", "lead submissions from this address"),
     LEAD_PER_CAMPAIGN("lead-per-campaign", "lead submissions to this campaign"),
-    VISIT_PER_CLIENT("visit-per-client", "visits from this address");
+    VISIT_PER_CLIENT("visit-per-client", "visits from this address"),
+    ERASURE_REQUEST_PER_CLIENT("erasure-request-per-client", "erasure requests from this address");
 
     private final String key;
     private final String what;

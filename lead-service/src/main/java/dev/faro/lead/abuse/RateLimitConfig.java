@@ -28,6 +28,9 @@ public interface RateLimitConfig {
     /** {@code POST /api/visits} per client address; higher, since one person views several pages. */
     VisitPerClient visitPerClient();
 
+    /** {@code POST /api/privacy/erasure-requests} per client address: each one may send email, so few. */
+    ErasureRequestPerClient erasureRequestPerClient();
+
     /**
      * Keys (addresses or campaigns) each limit tracks at most, at roughly 150 bytes each. At the cap a limit
      * first forgets idle buckets (those already refilled, which lose nothing by going), then arbitrary ones: a
@@ -91,6 +94,22 @@ public interface RateLimitConfig {
 
         @Override
         @WithDefault("30")
+        @Positive
+        int burst();
+    }
+
+    interface ErasureRequestPerClient extends Limit {
+        @Override
+        @WithDefault("10")
+        @Positive
+        int requests();
+
+        @Override
+        @WithDefault("1h")
+        Duration period();
+
+        @Override
+        @WithDefault("3")
         @Positive
         int burst();
     }

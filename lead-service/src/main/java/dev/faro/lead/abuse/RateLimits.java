@@ -39,6 +39,11 @@ public class RateLimits {
         enforce(RateLimit.LEAD_PER_CLIENT, config.leadPerClient(), config.maxTrackedKeys(), meters);
         enforce(RateLimit.LEAD_PER_CAMPAIGN, config.leadPerCampaign(), config.maxTrackedKeys(), meters);
         enforce(RateLimit.VISIT_PER_CLIENT, config.visitPerClient(), config.maxTrackedKeys(), meters);
+        enforce(
+                RateLimit.ERASURE_REQUEST_PER_CLIENT,
+                config.erasureRequestPerClient(),
+                config.maxTrackedKeys(),
+                meters);
     }
 
     /**

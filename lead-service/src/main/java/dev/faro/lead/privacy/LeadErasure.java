@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,5 +74,18 @@ public class LeadErasure {
         }
         outbox.append(leadId.toString(), new LeadErased(leadId, campaign, reason.wire()));
         return Optional.of(campaign);
+    }
+
+    /** Erases every lead of the address, in every campaign; returns their ids, oldest first (none if unknown). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> eraseAddress(String email, Reason reason) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager
+                .createNativeQuery(
+                        "select id from lead where email = :email order by created_at, id for update", UUID.class)
+                .setParameter("email", email.trim().toLowerCase(Locale.ROOT))
+                .getResultList();
+        ids.forEach(id -> erase(id, reason));
+        return ids;
     }
 }

@@ -24,6 +24,7 @@ public class LeadKeys {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final KeyWrapping wrapping;
+    private final Suppression suppression;
 
     /**
      * @param wrappingKey the 256-bit key (base64) that wraps each lead's data key for faro.lead-keys, shared
@@ -32,15 +33,22 @@ public class LeadKeys {
     public LeadKeys(
             EntityManager entityManager,
             Outbox outbox,
+            Suppression suppression,
             @ConfigProperty(name = "faro.lead-keys.wrapping-key") String wrappingKey) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.suppression = suppression;
         this.wrapping = KeyWrapping.fromBase64(wrappingKey);
     }
 
-    /** Creates the key of a new lead and publishes it; call before appending events sealed with it. */
+    /**
+     * Creates the key of a new lead and publishes it; call before appending events sealed with it. Every lead gets
+     * its key here, once, in the transaction that inserts it, which makes this where a new lead lifts the
+     * suppression of its address ({@link Suppression#liftFor}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public byte[] issue(UUID leadId) {
+        suppression.liftFor(leadId);
         byte[] dataKey = LeadSeal.newDataKey();
         Sealed wrapped = wrapping.wrap(leadId, dataKey);
         entityManager
@@ -68,8 +76,7 @@ public class LeadKeys {
                 .getResultList();
         return rows.stream()
                 .findFirst()
-                .map(row ->
-                        wrapping.unwrap(leadId, (String) row[0], new Sealed((String) row[1], (String) row[2])));
+                .map(row -> wrapping.unwrap(leadId, (String) row[0], new Sealed((String) row[1], (String) row[2])));
     }
 
     /** Destroys the key here and on faro.lead-keys; the lead's sealed fields become unreadable everywhere. */

@@ -18,8 +18,8 @@ public class PersonalDataSeal {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Sealed seal(UUID leadId, Record personal) {
-        byte[] key = keys.find(leadId)
-                .orElseThrow(() -> new IllegalStateException("lead " + leadId + " has no data key"));
+        byte[] key =
+                keys.find(leadId).orElseThrow(() -> new IllegalStateException("lead " + leadId + " has no data key"));
         return LeadSeal.seal(key, leadId, personal);
     }
 }

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +47,24 @@ public class Suppression {
                 .setParameter("hash", hash(email))
                 .setParameter("at", erasedAt)
                 .executeUpdate();
+    }
+
+    /**
+     * A new lead for the address lifts its suppression: the person signed up afresh, with consent of their own. A
+     * request from before the erasure never creates that lead: its Idempotency-Key answers it (see
+     * docs/architecture.md, "Personal data").
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void liftFor(UUID newLeadId) {
+        @SuppressWarnings("unchecked")
+        List<String> addresses = entityManager
+                .createNativeQuery("select email from lead where id = :id", String.class)
+                .setParameter("id", newLeadId)
+                .getResultList();
+        addresses.forEach(email -> entityManager
+                .createNativeQuery("delete from suppression where email_hash = :hash")
+                .setParameter("hash", hash(email))
+                .executeUpdate());
     }
 
     /** When the address was last erased, if it was. */

@@ -249,7 +249,8 @@ class CaptureFieldsTest {
         String leadId = capture(form);
 
         assertThat(rows.lead(email(form))).containsEntry("name", name);
-        assertThat(Forms.personal(kafka(), Forms.awaitSingleEvent(kafka(), leadId)).name())
+        assertThat(Forms.personal(kafka(), Forms.awaitSingleEvent(kafka(), leadId))
+                        .name())
                 .isEqualTo(name);
     }
 

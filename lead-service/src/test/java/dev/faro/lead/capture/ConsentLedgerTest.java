@@ -112,7 +112,8 @@ class ConsentLedgerTest {
 
         assertThat(rows.consentRecords(leadId)).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("user_agent", longAgent.substring(0, 512)));
-        assertThat(Forms.personal(kafka(), Forms.awaitSingleEvent(kafka(), leadId)).userAgent())
+        assertThat(Forms.personal(kafka(), Forms.awaitSingleEvent(kafka(), leadId))
+                        .userAgent())
                 .isEqualTo(longAgent.substring(0, 512));
     }
 

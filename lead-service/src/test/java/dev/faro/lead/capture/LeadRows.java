@@ -45,7 +45,9 @@ public class LeadRows {
     @SuppressWarnings("unchecked")
     public List<UUID> outboxEventIds(String leadId) {
         return entityManager
-                .createNativeQuery("select event_id from outbox_event where record_key = :key and topic = 'faro.leads' order by seq", UUID.class)
+                .createNativeQuery(
+                        "select event_id from outbox_event where record_key = :key and topic = 'faro.leads' order by seq",
+                        UUID.class)
                 .setParameter("key", leadId)
                 .getResultList();
     }
@@ -74,7 +76,8 @@ public class LeadRows {
     @Transactional
     public String outboxTraceParent(String leadId) {
         return (String) entityManager
-                .createNativeQuery("select trace_parent from outbox_event where record_key = :key and topic = 'faro.leads'")
+                .createNativeQuery(
+                        "select trace_parent from outbox_event where record_key = :key and topic = 'faro.leads'")
                 .setParameter("key", leadId)
                 .getSingleResult();
     }

@@ -70,7 +70,8 @@ final class LocalSecrets {
         Files.deleteIfExists(temporary);
         Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer writer = Files.newBufferedWriter(temporary)) {
-            secrets.store(writer, "Faro local secrets: random, made on first use; deleting this file loses sealed data");
+            secrets.store(
+                    writer, "Faro local secrets: random, made on first use; deleting this file loses sealed data");
         }
         Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -1,0 +1,97 @@
+package dev.faro.analytics.privacy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.TestTokens;
+import dev.faro.support.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Analytics counts; it never learns who. Its privacy endpoint says so, and its schema proves it. */
+@QuarkusTest
+@WithTestResource(
+        value = FaroInfrastructure.class,
+        initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_analytics"))
+class NoPersonalDataTest {
+
+    /** Columns that would hold something about a person, as the other services name them. */
+    private static final Set<String> PERSONAL_COLUMNS = Set.of(
+            "lead_id", "email", "name", "phone", "company", "visitor_id", "truncated_ip", "user_agent", "referrer");
+
+    /** The shared plumbing every service has; the rest of the schema is the funnel's. */
+    private static final Set<String> SHARED_TABLES =
+            Set.of("flyway_schema_history", "outbox_event", "processed_event", "campaign_view");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void thePrivacyEndpointStatesThatNothingIsHeldOnAnyLead() {
+        UUID leadId = UUID.randomUUID();
+
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .get("/api/privacy/leads/{id}", leadId)
+                .then()
+                .statusCode(200)
+                .body("leadId", equalTo(leadId.toString()))
+                .body("holdsPersonalData", equalTo(false))
+                .body("statement", containsString("holds no personal data"));
+    }
+
+    @Test
+    void onlyAnAdminMayAsk() {
+        UUID leadId = UUID.randomUUID();
+
+        given().get("/api/privacy/leads/{id}", leadId)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETER))
+                .get("/api/privacy/leads/{id}", leadId)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theFunnelTablesHaveNoColumnThatCouldHoldALeadIdOrAnAddress() {
+        List<Object[]> funnelColumns = columns().stream()
+                .filter(column -> !SHARED_TABLES.contains((String) column[0]))
+                .toList();
+
+        assertThat(funnelColumns).as("funnel columns").isNotEmpty();
+        assertThat(funnelColumns)
+                .as("columns named for personal data")
+                .noneMatch(column -> PERSONAL_COLUMNS.contains((String) column[1]));
+        // Lead ids are UUIDs: a funnel table without a uuid column cannot hold one, whatever the column is called.
+        assertThat(funnelColumns).as("uuid columns").noneMatch(column -> "uuid".equals(column[2]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> columns() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery(
+                        """
+                        select c.table_name, c.column_name, c.data_type
+                        from information_schema.columns c
+                        join information_schema.tables t
+                          on t.table_schema = c.table_schema and t.table_name = c.table_name
+                        where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+                        order by c.table_name, c.ordinal_position
+                        """)
+                .getResultList());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.faro.email.privacy;
+
+import dev.faro.email.contact.Language;
+import dev.faro.email.sending.MessageComposer;
+import dev.faro.email.sending.Recipient;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/**
+ * The email with the link that erases a person: transactional, the answer to their own request, so it goes out
+ * whatever their marketing consent says. The body lives in {@code templates/ErasureLinkEmail/{es,en}.{html,txt}};
+ * HTML templates escape every value.
+ */
+@ApplicationScoped
+public class ErasureLinkEmail implements MessageComposer<ErasureLinkEmail.Params> {
+
+    public static final String KIND = "erasure-link";
+
+    /** The link, when it stops working, and the lead's language when the link was asked for. */
+    public record Params(String url, Instant expiresAt, String locale) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native MailTemplateInstance es(String name, String url, String expiresAt);
+
+        static native MailTemplateInstance en(String name, String url, String expiresAt);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Class<Params> paramsType() {
+        return Params.class;
+    }
+
+    @Override
+    public MailTemplateInstance compose(Recipient recipient, Params link, Mail envelope) {
+        Language language = link.locale() != null ? Language.of(link.locale()) : recipient.language();
+        String expiresAt = expiresAt(language, link.expiresAt());
+        MailTemplateInstance body =
+                switch (language) {
+                    case ES -> Templates.es(recipient.name(), link.url(), expiresAt);
+                    case EN -> Templates.en(recipient.name(), link.url(), expiresAt);
+                };
+        return body.mail(envelope).subject(subject(language));
+    }
+
+    static String subject(Language language) {
+        return switch (language) {
+            case ES -> "Confirma que quieres borrar tus datos";
+            case EN -> "Confirm that you want your data erased";
+        };
+    }
+
+    /** When the link stops working, to the minute and in UTC: it is valid for hours, not days. */
+    static String expiresAt(Language language, Instant expiresAt) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                        .withLocale(Locale.forLanguageTag(language.code()))
+                        .withZone(ZoneOffset.UTC)
+                        .format(expiresAt)
+                + " (UTC)";
+    }
+}

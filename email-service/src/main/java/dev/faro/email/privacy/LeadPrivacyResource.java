@@ -1,0 +1,73 @@
+package dev.faro.email.privacy;
+
+import dev.faro.support.problem.Problem;
+import dev.faro.support.problem.ProblemException;
+import dev.faro.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What email-service holds on a lead, for lead-service's export of everything Faro holds on a person. */
+@Path("/api/privacy/leads/{id}")
+@Tag(name = "Personal data", description = "What this service holds on a person")
+@SecurityScheme(
+        securitySchemeName = LeadPrivacyResource.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT",
+        description = "A JWT from Faro's issuer; its `groups` claim carries the roles.")
+@SecurityRequirement(name = LeadPrivacyResource.BEARER)
+@RolesAllowed(Roles.ADMIN)
+public class LeadPrivacyResource {
+
+    static final String BEARER = "bearer";
+
+    private final LeadMessages messages;
+
+    public LeadPrivacyResource(LeadMessages messages) {
+        this.messages = messages;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The contact and messages of a lead",
+            description = "The address and name this service writes to, and every message of the lead: kind, step,"
+                    + " status, Message-ID, when it was sent. A lead never heard of has neither.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What is held (possibly nothing)",
+            content = @Content(schema = @Schema(implementation = LeadMessages.Held.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The token lacks the admin role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LeadMessages.Held lead(@Parameter(description = "Lead id") @PathParam("id") String id) {
+        return messages.of(leadId(id));
+    }
+
+    private static UUID leadId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no lead " + id);
+        }
+    }
+}

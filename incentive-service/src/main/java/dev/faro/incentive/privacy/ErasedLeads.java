@@ -1,0 +1,45 @@
+package dev.faro.incentive.privacy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * Forgets a lead: its incentives stay for the campaign's numbers, detached from the person (no lead id, no code),
+ * and the id is remembered so that a later or replayed event about the lead issues nothing.
+ */
+@ApplicationScoped
+public class ErasedLeads {
+
+    private final EntityManager entityManager;
+
+    public ErasedLeads(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(UUID leadId) {
+        entityManager
+                .createNativeQuery("insert into erased_lead (lead_id) values (:lead) on conflict do nothing")
+                .setParameter("lead", leadId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery(
+                        """
+                        update incentive set lead_id = null, code = null, anonymised_at = now()
+                        where lead_id = :lead
+                        """)
+                .setParameter("lead", leadId)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isErased(UUID leadId) {
+        return !entityManager
+                .createNativeQuery("select 1 from erased_lead where lead_id = :lead")
+                .setParameter("lead", leadId)
+                .getResultList()
+                .isEmpty();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.faro.lead.privacy;
+
+import static dev.faro.lead.privacy.PrivacyFixtures.awaitEvents;
+import static dev.faro.lead.privacy.PrivacyFixtures.campaign;
+import static dev.faro.lead.privacy.PrivacyFixtures.capture;
+import static dev.faro.lead.privacy.PrivacyFixtures.events;
+import static dev.faro.lead.privacy.PrivacyFixtures.kafka;
+import static dev.faro.lead.privacy.PrivacyFixtures.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.faro.contract.EventType;
+import dev.faro.contract.events.ErasureLink;
+import dev.faro.contract.events.ErasureLinkRequested;
+import dev.faro.contract.events.LeadErased;
+import dev.faro.lead.confirmation.ConfirmationLinks;
+import dev.faro.lead.web.SignedTokens;
+import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.TestPrivacy;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(
+        value = FaroInfrastructure.class,
+        initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_lead"))
+class SelfServiceErasureTest {
+
+    @Inject
+    PrivacyRows rows;
+
+    @Inject
+    ErasureLinks links;
+
+    @Inject
+    SignedTokens tokens;
+
+    @ConfigProperty(name = "faro.public-url")
+    String publicUrl;
+
+    @Test
+    void personErasesEveryLeadOfTheirAddressThroughTheLinkSentToIt() {
+        String email = uniqueEmail();
+        String spring = campaign("en");
+        String autumn = campaign("es");
+        UUID first = capture(email, spring);
+        UUID second = capture(email, autumn);
+        Instant asked = Instant.now();
+
+        requestLink(email.toUpperCase()).statusCode(202);
+
+        ErasureLinkRequested request = awaitEvents(
+                        first, EventType.ERASURE_LINK_REQUESTED, 1, ErasureLinkRequested.class)
+                .get(0);
+        assertThat(request.campaign()).isEqualTo(spring);
+        assertThat(request.locale()).isEqualTo("en");
+        assertThat(request.expiresAt()).isBetween(asked.plus(Duration.ofHours(23)), asked.plus(Duration.ofHours(25)));
+        awaitEvents(second, EventType.ERASURE_LINK_REQUESTED, 1, ErasureLinkRequested.class);
+        URI link = URI.create(TestPrivacy.open(kafka(), first, request.link(), ErasureLink.class)
+                .url());
+        assertThat(link.toString()).startsWith(publicUrl + "/api/privacy/erase?token=");
+        String token = link.getRawQuery().substring("token=".length());
+
+        // Following the link shows what will happen and erases nothing: mail scanners follow links too.
+        page(token)
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("Erase your data?"))
+                .body(containsString("<form method=\"post\" action=\"erase\">"))
+                .body(containsString("<input type=\"hidden\" name=\"token\" value=\"" + token + "\">"))
+                .body(containsString("<button type=\"submit\">Erase my data</button>"));
+        assertThat(rows.leadsOf(email)).isEqualTo(2);
+
+        erase(token).statusCode(200).body(containsString("Your data has been erased"));
+
+        assertThat(rows.leadsOf(email)).isZero();
+        assertThat(rows.suppressed(email)).isTrue();
+        assertThat(awaitEvents(first, EventType.LEAD_ERASED, 1, LeadErased.class))
+                .containsExactly(new LeadErased(first, spring, "self-service"));
+        assertThat(awaitEvents(second, EventType.LEAD_ERASED, 1, LeadErased.class))
+                .containsExactly(new LeadErased(second, autumn, "self-service"));
+        erase(token).statusCode(200).body(containsString("No queda nada que borrar"));
+        page(token).statusCode(200).body(not(containsString("<form")));
+    }
+
+    @Test
+    void anAddressFaroDoesNotKnowGetsTheSameAnswerAndNoEmail() {
+        long before = rows.erasureLinksInOutbox();
+
+        requestLink(uniqueEmail()).statusCode(202);
+
+        assertThat(rows.erasureLinksInOutbox()).isEqualTo(before);
+    }
+
+    @Test
+    void eachLeadIsSentOnlyAFewLinksADayHoweverOftenTheyAreAskedFor() {
+        String email = uniqueEmail();
+        UUID leadId = capture(email, campaign("es"));
+
+        for (int i = 0; i < 5; i++) {
+            requestLink(email).statusCode(202);
+        }
+
+        awaitEvents(leadId, EventType.ERASURE_LINK_REQUESTED, 3, ErasureLinkRequested.class);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> events(leadId, EventType.ERASURE_LINK_REQUESTED).size() == 3);
+    }
+
+    @Test
+    void somethingThatIsNotAnAddressIsRefused() {
+        requestLink("not-an-address")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("email"));
+    }
+
+    @Test
+    void anInvalidLinkAnswers400AndAnExpiredOne410AndNeitherErases() {
+        String email = uniqueEmail();
+        UUID leadId = capture(email, campaign("es"));
+        String valid = links.token(leadId, Instant.now().plus(Duration.ofHours(1)));
+        String tampered = valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
+        String forConfirmation =
+                tokens.issue(ConfirmationLinks.PURPOSE, leadId, Instant.now().plus(Duration.ofHours(1)));
+        String expired = links.token(leadId, Instant.now().minusSeconds(60));
+
+        for (String invalid : List.of(tampered, forConfirmation, "not-a-token")) {
+            page(invalid).statusCode(400).body(containsString("Enlace no válido"));
+            erase(invalid).statusCode(400).body(not(containsString("<form")));
+        }
+        given().accept("text/html").get("/api/privacy/erase").then().statusCode(400);
+        page(expired).statusCode(410).body(containsString("Enlace caducado"));
+        erase(expired).statusCode(410);
+
+        assertThat(rows.leadsOf(email)).isOne();
+    }
+
+    private static ValidatableResponse requestLink(String email) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email))
+                .post("/api/privacy/erasure-requests")
+                .then();
+    }
+
+    private static ValidatableResponse page(String token) {
+        return given().accept("text/html")
+                .queryParam("token", token)
+                .get("/api/privacy/erase")
+                .then();
+    }
+
+    private static ValidatableResponse erase(String token) {
+        return given().accept("text/html")
+                .contentType(ContentType.URLENC)
+                .formParam("token", token)
+                .post("/api/privacy/erase")
+                .then();
+    }
+}
