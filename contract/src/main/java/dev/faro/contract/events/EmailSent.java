@@ -8,4 +8,6 @@ public record EmailSent(UUID leadId, String campaign, String messageKind, int st
     public static final String KIND_INCENTIVE = "incentive";
     /** The double opt-in link: transactional, before the funnel's incentive. */
     public static final String KIND_CONFIRMATION = "confirmation";
+    /** The self-service erasure link: transactional. */
+    public static final String KIND_ERASURE_LINK = "erasure-link";
 }

@@ -2,6 +2,7 @@ package dev.faro.email.confirmation;
 
 import dev.faro.contract.events.EmailSent;
 import dev.faro.email.contact.Language;
+import dev.faro.email.link.LinkParams;
 import dev.faro.email.sending.MessageComposer;
 import dev.faro.email.sending.Recipient;
 import io.quarkus.mailer.Mail;
@@ -20,15 +21,9 @@ import java.util.Locale;
  * {@code templates/ConfirmationEmail/{es,en}.{html,txt}}; HTML templates escape every value.
  */
 @ApplicationScoped
-public class ConfirmationEmail implements MessageComposer<ConfirmationEmail.Params> {
+public class ConfirmationEmail implements MessageComposer<LinkParams> {
 
     public static final String KIND = EmailSent.KIND_CONFIRMATION;
-
-    /**
-     * What the templates need: the link, when it stops working and the language of the lead at the time of the
-     * request (a later submission may have changed it since the contact was saved).
-     */
-    public record Params(String url, Instant expiresAt, String locale) {}
 
     @CheckedTemplate
     static class Templates {
@@ -43,12 +38,12 @@ public class ConfirmationEmail implements MessageComposer<ConfirmationEmail.Para
     }
 
     @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public Class<LinkParams> paramsType() {
+        return LinkParams.class;
     }
 
     @Override
-    public MailTemplateInstance compose(Recipient recipient, Params confirmation, Mail envelope) {
+    public MailTemplateInstance compose(Recipient recipient, LinkParams confirmation, Mail envelope) {
         Language language = confirmation.locale() != null ? Language.of(confirmation.locale()) : recipient.language();
         String expiresOn = expiresOn(language, confirmation.expiresAt());
         MailTemplateInstance body =

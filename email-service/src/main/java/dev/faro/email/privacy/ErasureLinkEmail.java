@@ -1,6 +1,8 @@
 package dev.faro.email.privacy;
 
+import dev.faro.contract.events.EmailSent;
 import dev.faro.email.contact.Language;
+import dev.faro.email.link.LinkParams;
 import dev.faro.email.sending.MessageComposer;
 import dev.faro.email.sending.Recipient;
 import io.quarkus.mailer.Mail;
@@ -19,12 +21,9 @@ import java.util.Locale;
  * HTML templates escape every value.
  */
 @ApplicationScoped
-public class ErasureLinkEmail implements MessageComposer<ErasureLinkEmail.Params> {
+public class ErasureLinkEmail implements MessageComposer<LinkParams> {
 
-    public static final String KIND = "erasure-link";
-
-    /** The link, when it stops working, and the lead's language when the link was asked for. */
-    public record Params(String url, Instant expiresAt, String locale) {}
+    public static final String KIND = EmailSent.KIND_ERASURE_LINK;
 
     @CheckedTemplate
     static class Templates {
@@ -39,12 +38,12 @@ public class ErasureLinkEmail implements MessageComposer<ErasureLinkEmail.Params
     }
 
     @Override
-    public Class<Params> paramsType() {
-        return Params.class;
+    public Class<LinkParams> paramsType() {
+        return LinkParams.class;
     }
 
     @Override
-    public MailTemplateInstance compose(Recipient recipient, Params link, Mail envelope) {
+    public MailTemplateInstance compose(Recipient recipient, LinkParams link, Mail envelope) {
         Language language = link.locale() != null ? Language.of(link.locale()) : recipient.language();
         String expiresAt = expiresAt(language, link.expiresAt());
         MailTemplateInstance body =
