@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class FaroStack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "faro-stack-stop");
     private SmtpSink smtp;
+    /** What each service was started with, so another instance of it can join the same infrastructure. */
+    private final Map<FaroService, Map<String, String>> environments = new EnumMap<>(FaroService.class);
 
     private FaroStack(StackConfig config, PrintStream progress) {
         this.config = config;
@@ -135,7 +138,7 @@ public final class FaroStack implements AutoCloseable {
                     config.serviceJar(service),
                     config.run().resolve(service.directory()),
                     config.logs().resolve(service.directory() + ".log"),
-                    serviceEnvironment(service, postgres, kafka, secrets));
+                    environments.computeIfAbsent(service, s -> serviceEnvironment(s, postgres, kafka, secrets)));
             running.push(process);
             services.add(process);
             pidFile.add(service.directory(), process.pid());
@@ -233,6 +236,27 @@ public final class FaroStack implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /**
+     * Starts one more instance of a service on a free port, with everything else as the first instance has it
+     * (database, Kafka consumer groups, keys): a second consumer in each of its groups. Returns once it is ready;
+     * it stops with the stack, or earlier through the handle.
+     */
+    public ServiceInstance startAnotherInstance(FaroService service, String name) {
+        Map<String, String> env = new LinkedHashMap<>(environments.get(service));
+        int port = FreePorts.find();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        ServiceProcess process = ServiceProcess.start(
+                service,
+                config.serviceJar(service),
+                config.run().resolve(service.directory() + "-" + name),
+                config.logs().resolve(service.directory() + "-" + name + ".log"),
+                env);
+        running.push(process);
+        pidFile.add(service.directory() + "-" + name, process.pid());
+        ServiceReadiness.awaitOne(process, port, config, progress);
+        return new ServiceInstance(process, port);
     }
 
     public URI serviceUrl(FaroService service) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Waits until every service answers 200 on {@code /q/health/ready}, saying which ones it is still waiting for. */
@@ -25,8 +26,21 @@ final class ServiceReadiness {
     private ServiceReadiness() {}
 
     static void awaitAll(List<ServiceProcess> services, StackConfig config, PrintStream progress) {
+        await(services, service -> config.port(service.service()), config.readyTimeout(), progress);
+    }
+
+    /** One more instance of a service, listening on {@code port}. */
+    static void awaitOne(ServiceProcess service, int port, StackConfig config, PrintStream progress) {
+        await(List.of(service), ignored -> port, config.readyTimeout(), progress);
+    }
+
+    private static void await(
+            List<ServiceProcess> services,
+            Function<ServiceProcess, Integer> portOf,
+            Duration readyTimeout,
+            PrintStream progress) {
         Instant start = Instant.now();
-        Instant deadline = start.plus(config.readyTimeout());
+        Instant deadline = start.plus(readyTimeout);
         Instant nextReport = start.plus(REPORT_EVERY);
         Map<ServiceProcess, String> waiting = new LinkedHashMap<>();
         services.forEach(service -> waiting.put(service, "not answering yet"));
@@ -37,7 +51,7 @@ final class ServiceReadiness {
                             + service.process().exitValue() + " while starting; last lines of " + service.logFile()
                             + ":\n" + LogTail.of(service.logFile(), 40));
                 }
-                String state = probe(config.port(service.service()));
+                String state = probe(portOf.apply(service));
                 if (state == null) {
                     waiting.remove(service);
                     progress.printf(
@@ -51,10 +65,9 @@ final class ServiceReadiness {
             }
             if (Instant.now().isAfter(deadline)) {
                 ServiceProcess slowest = waiting.keySet().iterator().next();
-                throw new IllegalStateException(
-                        "not ready after " + config.readyTimeout().toSeconds() + " s: "
-                                + describe(waiting) + "; last lines of " + slowest.logFile() + ":\n"
-                                + LogTail.of(slowest.logFile(), 40));
+                throw new IllegalStateException("not ready after " + readyTimeout.toSeconds() + " s: "
+                        + describe(waiting) + "; last lines of " + slowest.logFile() + ":\n"
+                        + LogTail.of(slowest.logFile(), 40));
             }
             if (Instant.now().isAfter(nextReport)) {
                 progress.printf("  still waiting after %d s for %s%n", secondsSince(start), describe(waiting));
