@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Marketing consent governs marketing mail, not the incentive the lead asked for. */
 @QuarkusTest
