@@ -1,6 +1,7 @@
 package dev.faro.contract;
 
 import dev.faro.contract.events.CampaignChanged;
+import dev.faro.contract.events.CodePoolRunningLow;
 import dev.faro.contract.events.ConfirmationRequested;
 import dev.faro.contract.events.DigestReady;
 import dev.faro.contract.events.EmailClicked;
@@ -44,6 +45,11 @@ public enum EventType {
     INCENTIVE_ISSUED("dev.faro.incentive.issued", "incentive-issued", Topics.INCENTIVES, IncentiveIssued.class),
     INCENTIVE_REDEEMED("dev.faro.incentive.redeemed", "incentive-redeemed", Topics.INCENTIVES, IncentiveRedeemed.class),
     INCENTIVE_EXPIRING("dev.faro.incentive.expiring", "incentive-expiring", Topics.INCENTIVES, IncentiveExpiring.class),
+    CODE_POOL_RUNNING_LOW(
+            "dev.faro.incentive.code-pool-running-low",
+            "code-pool-running-low",
+            Topics.INCENTIVES,
+            CodePoolRunningLow.class),
     EMAIL_SENT("dev.faro.email.sent", "email-sent", Topics.EMAILS, EmailSent.class),
     EMAIL_FAILED("dev.faro.email.failed", "email-failed", Topics.EMAILS, EmailFailed.class),
     EMAIL_OPENED("dev.faro.email.opened", "email-opened", Topics.EMAILS, EmailOpened.class),

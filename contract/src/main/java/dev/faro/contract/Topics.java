@@ -42,7 +42,7 @@ public final class Topics {
             "faro.incentives",
             6,
             KEEP_FOREVER,
-            "Incentive lifecycle: IncentiveIssued, IncentiveRedeemed, IncentiveExpiring; key = lead id");
+            "Incentive lifecycle: IncentiveIssued, IncentiveRedeemed, IncentiveExpiring (key = lead id); CodePoolRunningLow (key = pool id)");
     public static final TopicSpec EMAILS = new TopicSpec(
             "faro.emails",
             6,
