@@ -3,21 +3,28 @@ package dev.faro.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.EventType;
 import dev.faro.contract.Topics;
 import dev.faro.contract.events.EmailSent;
+import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.local.infra.Inbox;
 import dev.faro.local.infra.InboxMessage;
 import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.GoldenEvents;
 import dev.faro.local.testing.TestInfrastructure;
 import dev.faro.local.testing.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +138,143 @@ class IncentiveEmailTest {
         assertThat(email.html())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>");
+    }
+
+    @Test
+    void fixedDiscountReadsWithItsAmountAndCurrencyInSpanishAndEnglish() {
+        LeadEvents spanish = LeadEvents.fresh();
+        LeadEvents english = LeadEvents.fresh();
+
+        spanish.captureOn(kafka, "Begoña Sáenz", "es");
+        english.captureOn(kafka, "Ada Lovelace", "en");
+        Map<String, Object> fixed = Map.of(
+                "kind",
+                IncentiveIssued.FIXED_DISCOUNT,
+                "discountPercent",
+                NullNode.getInstance(),
+                "discountAmount",
+                new BigDecimal("5.50"),
+                "currency",
+                "EUR",
+                "content",
+                NullNode.getInstance());
+        kafka.publish(spanish.key(), incentive(spanish, "FIXE-0001-CODE", fixed));
+        kafka.publish(english.key(), incentive(english, "FIXE-0002-CODE", fixed));
+
+        InboxMessage es = theOnlyEmailTo(spanish);
+        assertThat(es.subject()).isEqualTo("Tu código de descuento de 5,50 €");
+        assertThat(es.text())
+                .contains("Este es tu código de descuento de 5,50 €:")
+                .contains("FIXE-0001-CODE");
+        assertThat(es.html()).contains("Este es tu código de descuento de 5,50 €:");
+        InboxMessage en = theOnlyEmailTo(english);
+        assertThat(en.subject()).isEqualTo("Your €5.50 discount code");
+        assertThat(en.text()).contains("Here is your €5.50 discount code:").contains("FIXE-0002-CODE");
+    }
+
+    @Test
+    void freeTrialReadsWithItsDays() {
+        LeadEvents spanish = LeadEvents.fresh();
+        LeadEvents english = LeadEvents.fresh();
+
+        spanish.captureOn(kafka, "Begoña Sáenz", "es");
+        english.captureOn(kafka, "Ada Lovelace", "en");
+        Map<String, Object> trial = Map.of(
+                "kind",
+                IncentiveIssued.FREE_TRIAL,
+                "discountPercent",
+                NullNode.getInstance(),
+                "trialDays",
+                14,
+                "content",
+                NullNode.getInstance());
+        kafka.publish(spanish.key(), incentive(spanish, "TRIA-0001-CODE", trial));
+        kafka.publish(english.key(), incentive(english, "TRIA-0002-CODE", trial));
+
+        InboxMessage es = theOnlyEmailTo(spanish);
+        assertThat(es.subject()).isEqualTo("Tu prueba gratuita de 14 días");
+        assertThat(es.text()).contains("Este es tu código para 14 días de prueba gratuita:");
+        InboxMessage en = theOnlyEmailTo(english);
+        assertThat(en.subject()).isEqualTo("Your 14-day free trial");
+        assertThat(en.html())
+                .contains("Here is your code for a 14-day free trial:")
+                .contains("TRIA-0002-CODE");
+    }
+
+    @Test
+    void freeGiftIsNamedEscapedAndFreeShippingAndContestEntryReadRight() {
+        LeadEvents gift = LeadEvents.fresh();
+        LeadEvents shipping = LeadEvents.fresh();
+        LeadEvents contest = LeadEvents.fresh();
+
+        gift.captureOn(kafka, "Begoña Sáenz", "es");
+        shipping.captureOn(kafka, "Ada Lovelace", "en");
+        contest.captureOn(kafka, "Begoña Sáenz", "es");
+        kafka.publish(
+                gift.key(),
+                incentive(
+                        gift,
+                        "GIFT-0001-CODE",
+                        Map.of(
+                                "kind",
+                                IncentiveIssued.FREE_GIFT,
+                                "discountPercent",
+                                NullNode.getInstance(),
+                                "gift",
+                                "una bolsa <b>Faro</b>")));
+        kafka.publish(
+                shipping.key(),
+                incentive(
+                        shipping,
+                        "SHIP-0001-CODE",
+                        Map.of(
+                                "kind",
+                                IncentiveIssued.FREE_SHIPPING,
+                                "discountPercent",
+                                NullNode.getInstance(),
+                                "content",
+                                NullNode.getInstance())));
+        kafka.publish(
+                contest.key(),
+                incentive(
+                        contest,
+                        "DRAW-0001-CODE",
+                        Map.of(
+                                "kind",
+                                IncentiveIssued.CONTEST_ENTRY,
+                                "discountPercent",
+                                NullNode.getInstance(),
+                                "content",
+                                NullNode.getInstance())));
+
+        InboxMessage giftEmail = theOnlyEmailTo(gift);
+        assertThat(giftEmail.subject()).isEqualTo("Tu regalo y tu ebook");
+        assertThat(giftEmail.text()).contains("Te regalamos una bolsa <b>Faro</b>. Este es el código para pedirlo:");
+        assertThat(giftEmail.html())
+                .contains("Te regalamos una bolsa &lt;b&gt;Faro&lt;/b&gt;.")
+                .doesNotContain("<b>Faro</b>");
+        InboxMessage shippingEmail = theOnlyEmailTo(shipping);
+        assertThat(shippingEmail.subject()).isEqualTo("Your free shipping code");
+        assertThat(shippingEmail.text())
+                .contains("Here is your free shipping code:")
+                .contains("SHIP-0001-CODE");
+        InboxMessage contestEmail = theOnlyEmailTo(contest);
+        assertThat(contestEmail.subject()).isEqualTo("Tu participación en el sorteo");
+        assertThat(contestEmail.text())
+                .contains("Ya participas en el sorteo. Este es tu número de participación:")
+                .contains("DRAW-0001-CODE");
+    }
+
+    /** The golden IncentiveIssued for the lead with {@code code} and {@code fields} replaced (a NullNode clears one). */
+    private static EventEnvelope incentive(LeadEvents lead, String code, Map<String, Object> fields) {
+        Map<String, Object> data = new HashMap<>(fields);
+        data.put("incentiveId", UUID.randomUUID());
+        data.put("leadId", lead.leadId());
+        data.put("code", code);
+        EventEnvelope event = GoldenEvents.fresh(EventType.INCENTIVE_ISSUED, data);
+        assertThat(EventCodec.instance().violations(EventType.INCENTIVE_ISSUED, event.data()))
+                .isEmpty();
+        return event;
     }
 
     /** Waits for the lead's email, then checks no second one follows. */

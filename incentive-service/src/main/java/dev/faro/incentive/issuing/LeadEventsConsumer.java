@@ -21,17 +21,25 @@ public class LeadEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public LeadEventsConsumer(EventInbox inbox, IncentiveIssuer issuer, ErasedLeads erased) {
+    public LeadEventsConsumer(
+            EventInbox inbox, IncentiveIssuer issuer, LeadAttribution attribution, ErasedLeads erased) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadCaptured.class, (event, lead) -> {
-                    if (!lead.confirmationRequired() && !erased.isErased(lead.leadId())) {
-                        issuer.issue(lead.leadId(), lead.campaign());
+                    if (erased.isErased(lead.leadId())) {
+                        return;
+                    }
+                    if (lead.confirmationRequired()) {
+                        attribution.remember(lead.leadId(), lead.campaign(), lead.variant());
+                    } else {
+                        issuer.issue(lead.leadId(), lead.campaign(), lead.variant());
                     }
                 })
                 .on(LeadConfirmed.class, (event, confirmed) -> {
                     if (!erased.isErased(confirmed.leadId())) {
-                        issuer.issue(confirmed.leadId(), confirmed.campaign());
+                        String variant = attribution.variantOf(confirmed.leadId(), confirmed.campaign());
+                        issuer.issue(confirmed.leadId(), confirmed.campaign(), variant);
+                        attribution.forget(confirmed.leadId(), confirmed.campaign());
                     }
                 })
                 .on(LeadErased.class, (event, erasure) -> erased.erase(erasure.leadId()))

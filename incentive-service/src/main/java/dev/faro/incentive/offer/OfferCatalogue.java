@@ -2,11 +2,14 @@ package dev.faro.incentive.offer;
 
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
-/** The offer of each campaign, with the configured default for campaigns that have none. */
+/**
+ * Which offer a lead gets: its variant's offer, else the campaign-wide one (the campaign's {@code offerRef} when it
+ * names one of the campaign's offers), else the configured default discount.
+ */
 @ApplicationScoped
 public class OfferCatalogue {
 
@@ -17,28 +20,44 @@ public class OfferCatalogue {
         Duration defaultValidity();
     }
 
-    private final EntityManager entityManager;
+    private final OfferStore store;
     private final Defaults defaults;
 
-    public OfferCatalogue(EntityManager entityManager, Defaults defaults) {
-        this.entityManager = entityManager;
+    public OfferCatalogue(OfferStore store, Defaults defaults) {
+        this.store = store;
         this.defaults = defaults;
     }
 
-    public Offer forCampaign(String campaignId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select discount_percent, content_title, content_url, validity_days from offer where campaign_id = :id")
-                .setParameter("id", campaignId)
-                .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(row -> new Offer(
-                        (Integer) row[0],
-                        (String) row[1],
-                        (String) row[2],
-                        Duration.ofDays(((Number) row[3]).longValue())))
-                .orElseGet(() -> new Offer(defaults.defaultDiscountPercent(), null, null, defaults.defaultValidity()));
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Offer forLead(String campaignId, String variant, String offerRef) {
+        Optional<Offer> ofVariant = variant == null ? Optional.empty() : store.forVariant(campaignId, variant);
+        return ofVariant.or(() -> store.campaignWide(campaignId, offerRef)).orElseGet(() -> defaultFor(campaignId));
+    }
+
+    /** The offer given instead of {@code offer} when it cannot be given; empty when there is none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Offer> fallbackOf(Offer offer) {
+        return offer.fallbackOfferId() == null ? Optional.empty() : store.find(offer.fallbackOfferId());
+    }
+
+    private Offer defaultFor(String campaignId) {
+        return new Offer(
+                null,
+                campaignId,
+                null,
+                OfferKind.PERCENT_DISCOUNT,
+                defaults.defaultDiscountPercent(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Math.toIntExact(defaults.defaultValidity().toDays()),
+                null,
+                0,
+                null,
+                null,
+                null);
     }
 }

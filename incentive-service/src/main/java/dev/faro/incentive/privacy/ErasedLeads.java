@@ -6,7 +6,8 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 
 /**
- * Forgets a lead: its incentives stay for the campaign's numbers, detached from the person (no lead id, no code),
+ * Forgets a lead: its incentives and redemptions stay for the campaign's numbers, detached from the person (no lead
+ * id, no code, no order id), its downloads go,
  * and the id is remembered so that a later or replayed event about the lead issues nothing.
  */
 @ApplicationScoped
@@ -26,10 +27,28 @@ public class ErasedLeads {
                 .executeUpdate();
         entityManager
                 .createNativeQuery(
+                        "delete from content_download where incentive_id in (select id from incentive where lead_id = :lead)")
+                .setParameter("lead", leadId)
+                .executeUpdate();
+        // The shop's order id leads back to its customer; the order's value stays for the campaign's revenue.
+        entityManager
+                .createNativeQuery(
+                        """
+                        update redemption set order_id = 'erased-' || gen_random_uuid()
+                        where incentive_id in (select id from incentive where lead_id = :lead)
+                        """)
+                .setParameter("lead", leadId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery(
                         """
                         update incentive set lead_id = null, code = null, anonymised_at = now()
                         where lead_id = :lead
                         """)
+                .setParameter("lead", leadId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from lead_attribution where lead_id = :lead")
                 .setParameter("lead", leadId)
                 .executeUpdate();
     }

@@ -1,8 +1,10 @@
 package dev.faro.incentive.privacy;
 
+import dev.faro.incentive.content.ContentDownloads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,15 +13,16 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What incentive-service holds on one lead: its incentives, as issued. Redemptions and downloads are not recorded
- * by this service (content is a public file), so there are none to show.
+ * What incentive-service holds on one lead: its incentives, as issued, the order that redeemed each, and the
+ * downloads of their content.
  */
 @ApplicationScoped
 public class LeadIncentives {
 
     /** What this service holds on a lead; after erasure, no incentives and {@code erased} true. */
     @Schema(name = "LeadIncentives")
-    public record Held(UUID leadId, boolean erased, List<Incentive> incentives) {}
+    public record Held(
+            UUID leadId, boolean erased, List<Incentive> incentives, List<ContentDownloads.Download> downloads) {}
 
     @Schema(name = "LeadIncentive")
     public record Incentive(
@@ -30,16 +33,22 @@ public class LeadIncentives {
             Integer discountPercent,
             String contentTitle,
             String contentUrl,
-            @Schema(enumeration = {"issued", "expired"}) String status,
+            @Schema(enumeration = {"issued", "redeemed", "expired"}) String status,
             Instant issuedAt,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            @Schema(description = "The order that used the code, if one did") Redemption redemption) {}
+
+    @Schema(name = "LeadIncentiveRedemption")
+    public record Redemption(String orderId, BigDecimal orderValue, String currency, Instant redeemedAt) {}
 
     private final EntityManager entityManager;
     private final ErasedLeads erased;
+    private final ContentDownloads downloads;
 
-    public LeadIncentives(EntityManager entityManager, ErasedLeads erased) {
+    public LeadIncentives(EntityManager entityManager, ErasedLeads erased, ContentDownloads downloads) {
         this.entityManager = entityManager;
         this.erased = erased;
+        this.downloads = downloads;
     }
 
     @Transactional
@@ -48,11 +57,14 @@ public class LeadIncentives {
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        select id, campaign_id, kind, code, discount_percent, content_title, content_url,
-                               case when expires_at <= now() then 'expired' else 'issued' end,
-                               issued_at, expires_at
-                        from incentive where lead_id = :lead
-                        order by issued_at, id
+                        select i.id, i.campaign_id, i.kind, i.code, i.discount_percent, i.content_title,
+                               i.content_url,
+                               case when r.incentive_id is not null then 'redeemed'
+                                    when i.expires_at <= now() then 'expired' else 'issued' end,
+                               i.issued_at, i.expires_at, r.order_id, r.order_value, r.currency, r.redeemed_at
+                        from incentive i left join redemption r on r.incentive_id = i.id
+                        where i.lead_id = :lead
+                        order by i.issued_at, i.id
                         """)
                 .setParameter("lead", leadId)
                 .getResultList();
@@ -67,9 +79,16 @@ public class LeadIncentives {
                         (String) row[6],
                         (String) row[7],
                         instant(row[8]),
-                        instant(row[9])))
+                        instant(row[9]),
+                        row[10] == null
+                                ? null
+                                : new Redemption(
+                                        (String) row[10],
+                                        (BigDecimal) row[11],
+                                        ((String) row[12]).trim(),
+                                        instant(row[13]))))
                 .toList();
-        return new Held(leadId, erased.isErased(leadId), incentives);
+        return new Held(leadId, erased.isErased(leadId), incentives, downloads.ofLead(leadId));
     }
 
     private static Instant instant(Object value) {

@@ -74,7 +74,8 @@ class IncentiveIssuingTest {
 
         IncentiveIssued issued = awaitSingleIncentive(leadId);
         assertThat(issued.campaign()).isEqualTo("demo");
-        assertThat(issued.kind()).isEqualTo(IncentiveIssued.DISCOUNT_CODE);
+        assertThat(issued.kind()).isEqualTo(IncentiveIssued.PERCENT_DISCOUNT);
+        assertThat(issued.offerId()).isEqualTo("demo-ebook-10");
         assertThat(DiscountCodes.isWellFormed(issued.code())).as(issued.code()).isTrue();
         assertThat(issued.discountPercent()).isEqualTo(10);
         assertThat(issued.content().title()).isEqualTo("Desbloquea el poder de las redes sociales");

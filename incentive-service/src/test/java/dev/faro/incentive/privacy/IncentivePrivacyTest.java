@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.faro.contract.EventType;
 import dev.faro.contract.Topics;
+import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.incentive.code.DiscountCodes;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.GoldenEvents;
@@ -19,6 +20,7 @@ import dev.faro.support.security.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -49,7 +51,7 @@ class IncentivePrivacyTest {
         held.body("leadId", equalTo(leadId.toString()))
                 .body("erased", equalTo(false))
                 .body("incentives[0].campaign", equalTo(campaign))
-                .body("incentives[0].kind", equalTo("discount-code"))
+                .body("incentives[0].kind", equalTo(IncentiveIssued.PERCENT_DISCOUNT))
                 .body("incentives[0].status", equalTo("issued"))
                 .body("incentives[0].discountPercent", equalTo(10))
                 .body("incentives[0].issuedAt", notNullValue())
@@ -71,6 +73,33 @@ class IncentivePrivacyTest {
         assertThat(incentives.ofCampaign(campaign)).isOne();
         assertThat(incentives.anonymisedOfCampaign(campaign)).isOne();
         assertThat(incentives.withCode(code)).isZero();
+    }
+
+    @Test
+    void anErasedLeadsRedemptionKeepsItsValueButNotTheShopsOrderId() {
+        String campaign = knownCampaign();
+        UUID leadId = UUID.randomUUID();
+        kafka().publish(leadId.toString(), leadCaptured(leadId, campaign));
+        String code = awaitIncentives(leadId, 1).extract().path("incentives[0].code");
+        String orderId = "pedido-" + leadId;
+        given().header("Authorization", TestTokens.bearer(Roles.SHOP))
+                .contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId, "orderValue", 42.5, "currency", "EUR"))
+                .post("/api/incentives/" + code + "/redemptions")
+                .then()
+                .statusCode(201);
+        awaitIncentives(leadId, 1)
+                .body("incentives[0].status", equalTo("redeemed"))
+                .body("incentives[0].redemption.orderId", equalTo(orderId))
+                .body("incentives[0].redemption.currency", equalTo("EUR"));
+
+        kafka().publish(leadId.toString(), leadErased(leadId, campaign));
+
+        awaitIncentives(leadId, 0).body("erased", equalTo(true));
+        assertThat(incentives.redemptionsOfCampaign(campaign)).singleElement().satisfies(redemption -> {
+            assertThat(redemption.orderId()).startsWith("erased-").isNotEqualTo(orderId);
+            assertThat(redemption.orderValue()).isEqualByComparingTo("42.50");
+        });
     }
 
     @Test

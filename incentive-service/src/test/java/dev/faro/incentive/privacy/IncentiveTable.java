@@ -3,6 +3,8 @@ package dev.faro.incentive.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.List;
 
 /** Counts incentive rows, for assertions about what an erasure leaves. */
 @ApplicationScoped
@@ -33,6 +35,25 @@ public class IncentiveTable {
     @Transactional
     public long withCode(String code) {
         return count("select count(*) from incentive where code = :value", code);
+    }
+
+    /** A redemption as stored: the order it names and what it was worth. */
+    public record StoredRedemption(String orderId, BigDecimal orderValue) {}
+
+    @Transactional
+    public List<StoredRedemption> redemptionsOfCampaign(String campaign) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        select r.order_id, r.order_value from redemption r
+                        join incentive i on i.id = r.incentive_id where i.campaign_id = :value
+                        """)
+                .setParameter("value", campaign)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new StoredRedemption((String) row[0], (BigDecimal) row[1]))
+                .toList();
     }
 
     private long count(String sql, Object value) {
