@@ -11,6 +11,10 @@ public interface EmailConfig {
     @WithDefault("Faro <hola@faro.local>")
     String from();
 
+    /** The sender's postal address, shown in the footer of every non-transactional message. */
+    @WithDefault("Faro · Calle Mayor 1 · 28013 Madrid · España")
+    String postalAddress();
+
     Sending sending();
 
     interface Sending {

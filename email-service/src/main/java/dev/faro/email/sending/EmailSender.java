@@ -2,7 +2,11 @@ package dev.faro.email.sending;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faro.contract.events.Unsubscribed;
 import dev.faro.email.contact.ContactSaved;
+import dev.faro.email.unsubscribe.SuppressionList;
+import dev.faro.email.unsubscribe.SuppressionReason;
+import dev.faro.email.unsubscribe.UnsubscribeLinks;
 import dev.faro.support.worker.WakeableWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -20,6 +24,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,6 +48,8 @@ public class EmailSender {
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final Tracer tracer;
+    private final SuppressionList suppressions;
+    private final UnsubscribeLinks unsubscribeLinks;
     private WakeableWorker worker;
 
     public EmailSender(
@@ -51,13 +58,17 @@ public class EmailSender {
             EmailConfig config,
             ObjectMapper mapper,
             MeterRegistry meters,
-            OpenTelemetry openTelemetry) {
+            OpenTelemetry openTelemetry,
+            SuppressionList suppressions,
+            UnsubscribeLinks unsubscribeLinks) {
         this.tracer = openTelemetry.getTracer("dev.faro.email");
         this.ledger = ledger;
         this.composers = composers.stream().collect(Collectors.toMap(MessageComposer::kind, Function.identity()));
         this.config = config;
         this.mapper = mapper;
         this.meters = meters;
+        this.suppressions = suppressions;
+        this.unsubscribeLinks = unsubscribeLinks;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -118,8 +129,24 @@ public class EmailSender {
 
     /** One attempt at a claimed message, and the record of its outcome. */
     private void deliver(DueMessage message) {
+        MessageComposer<?> composer = composers.get(message.kind());
+        if (composer == null) {
+            recordFailure(
+                    message,
+                    DeliveryFailure.of(new IllegalStateException("no composer for message kind " + message.kind())));
+            return;
+        }
+        Optional<String> refusal = suppressions.refusal(
+                message.leadId(), message.campaign(), message.recipient().email(), composer.category());
+        if (refusal.isPresent()) {
+            if (ledger.markFailed(message, true, refusal.get())) {
+                count(message, "suppressed");
+                LOG.infof("Skipped %s to lead %s: %s", message.messageId(), message.leadId(), refusal.get());
+            }
+            return;
+        }
         try {
-            compose(message).send().await().atMost(config.sending().sendTimeout());
+            compose(composer, message).send().await().atMost(config.sending().sendTimeout());
         } catch (RuntimeException e) {
             recordFailure(message, DeliveryFailure.of(e));
             return;
@@ -138,6 +165,10 @@ public class EmailSender {
             String reason = failure.permanent()
                     ? failure.reason()
                     : "gave up after " + maxAttempts + " attempts: " + failure.reason();
+            if (failure.permanent()) {
+                // A 5xx means the address (or the server) will keep refusing: stop marketing to it.
+                suppressions.add(message.recipient().email(), Unsubscribed.SCOPE_ALL, SuppressionReason.HARD_BOUNCED);
+            }
             if (ledger.markFailed(message, failure.permanent(), reason)) {
                 count(message, "failed");
                 LOG.warnf("Gave up %s to lead %s: %s", message.messageId(), message.leadId(), reason);
@@ -157,26 +188,31 @@ public class EmailSender {
         }
     }
 
-    private MailTemplateInstance compose(DueMessage message) {
-        MessageComposer<?> composer = composers.get(message.kind());
-        if (composer == null) {
-            throw new IllegalStateException("no composer for message kind " + message.kind());
-        }
+    private MailTemplateInstance compose(MessageComposer<?> composer, DueMessage message) {
         Mail envelope = new Mail()
                 .setFrom(config.from())
                 .addTo(message.recipient().email())
                 .addHeader("Message-ID", message.messageId());
-        return compose(composer, message, envelope);
+        Recipient recipient = message.recipient();
+        if (composer.category().carriesUnsubscribe()) {
+            String unsubscribeUrl = unsubscribeLinks.url(message.leadId());
+            // RFC 8058: a mail client may offer one-click unsubscribe by posting to the URL.
+            envelope.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            recipient = recipient.withFooter(new Footer(unsubscribeUrl, config.postalAddress()));
+        }
+        return compose(composer, message, recipient, envelope);
     }
 
-    private <P> MailTemplateInstance compose(MessageComposer<P> composer, DueMessage message, Mail envelope) {
+    private <P> MailTemplateInstance compose(
+            MessageComposer<P> composer, DueMessage message, Recipient recipient, Mail envelope) {
         P params;
         try {
             params = mapper.readValue(message.params(), composer.paramsType());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable params for " + message.messageId(), e);
         }
-        return composer.compose(message.recipient(), params, envelope);
+        return composer.compose(recipient, params, envelope);
     }
 
     private void count(DueMessage message, String outcome) {

@@ -9,6 +9,14 @@ public interface MessageComposer<P> {
     /** The {@code message_kind} of the ledger rows this composer writes. */
     String kind();
 
+    /**
+     * Whether the message carries List-Unsubscribe and a footer ({@link Recipient#footer()}), and whether the
+     * suppression list and marketing consent apply. Transactional by default: a kind that markets must say so.
+     */
+    default MailCategory category() {
+        return MailCategory.TRANSACTIONAL;
+    }
+
     /** The type the intent's params are read back as. */
     Class<P> paramsType();
 

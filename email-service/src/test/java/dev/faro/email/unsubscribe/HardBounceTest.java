@@ -1,0 +1,63 @@
+package dev.faro.email.unsubscribe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.faro.contract.EventCodec;
+import dev.faro.contract.EventType;
+import dev.faro.contract.events.EmailFailed;
+import dev.faro.email.LeadEvents;
+import dev.faro.email.sending.MailCategory;
+import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.TestInfrastructure;
+import dev.faro.local.testing.TestKafka;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(HardBounceTest.RefusingSmtp.class)
+@WithTestResource(
+        value = FaroInfrastructure.class,
+        initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_email"))
+class HardBounceTest {
+
+    public static class RefusingSmtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.mailer.host",
+                    "127.0.0.1",
+                    "quarkus.mailer.port",
+                    String.valueOf(RefusingSmtpServer.port()));
+        }
+    }
+
+    private final TestKafka kafka = new TestKafka(TestInfrastructure.current().kafkaBootstrap());
+    private final CampaignLeads leads = new CampaignLeads(kafka);
+
+    @Inject
+    SuppressionList suppressions;
+
+    @Test
+    void permanentSmtpRefusalFailsTheMessageAndSuppressesTheAddress() {
+        LeadEvents lead = LeadEvents.fresh();
+
+        leads.captureWithIncentive(lead, CampaignLeads.DEMO, "es", true);
+
+        var failed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> leads.emailEvents(lead, EventType.EMAIL_FAILED), events -> !events.isEmpty())
+                .get(0);
+        EmailFailed failure = EventCodec.instance().data(failed, EmailFailed.class);
+        assertThat(failure.permanent()).isTrue();
+        assertThat(failure.reason()).contains(RefusingSmtpServer.REFUSAL);
+        assertThat(suppressions.refusal(lead.leadId(), "any-campaign", lead.email(), MailCategory.REQUESTED))
+                .contains("suppressed: hard-bounced");
+    }
+}

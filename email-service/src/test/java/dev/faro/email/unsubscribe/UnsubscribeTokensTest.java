@@ -1,0 +1,51 @@
+package dev.faro.email.unsubscribe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class UnsubscribeTokensTest {
+
+    private static final String SECRET = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private final UnsubscribeTokens tokens = new UnsubscribeTokens(SECRET);
+
+    @Test
+    void issuedTokenNamesItsLead() {
+        UUID leadId = UUID.randomUUID();
+
+        assertThat(tokens.leadOf(tokens.issue(leadId))).contains(leadId);
+    }
+
+    @Test
+    void tokenWithAnotherLeadOrAnAlteredSignatureIsRefused() {
+        String token = tokens.issue(UUID.randomUUID());
+        String signature = token.substring(token.indexOf('.') + 1);
+        char last = signature.charAt(signature.length() - 1);
+
+        assertThat(tokens.leadOf(UUID.randomUUID() + "." + signature)).isEmpty();
+        assertThat(tokens.leadOf(token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A')))
+                .isEmpty();
+        assertThat(tokens.leadOf(token.toUpperCase())).isEmpty();
+    }
+
+    @Test
+    void tokenSignedWithAnotherSecretIsRefused() {
+        byte[] other = new byte[32];
+        other[0] = 1;
+        String forged = new UnsubscribeTokens(Base64.getEncoder().encodeToString(other)).issue(UUID.randomUUID());
+
+        assertThat(tokens.leadOf(forged)).isEmpty();
+    }
+
+    @Test
+    void malformedTokensAreRefused() {
+        assertThat(tokens.leadOf(null)).isEmpty();
+        assertThat(tokens.leadOf("")).isEmpty();
+        assertThat(tokens.leadOf("no-dot")).isEmpty();
+        assertThat(tokens.leadOf("not-a-uuid.AAAA")).isEmpty();
+        assertThat(tokens.leadOf(UUID.randomUUID() + ".!!!")).isEmpty();
+    }
+}
