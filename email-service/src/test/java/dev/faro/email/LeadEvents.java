@@ -1,5 +1,7 @@
 package dev.faro.email;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.EventType;
 import dev.faro.contract.events.LeadKeyIssued;
@@ -8,6 +10,7 @@ import dev.faro.contract.privacy.LeadSeal;
 import dev.faro.local.testing.GoldenEvents;
 import dev.faro.local.testing.TestKafka;
 import dev.faro.local.testing.TestPrivacy;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,5 +61,42 @@ public record LeadEvents(UUID leadId, String email, byte[] dataKey) {
     public EventEnvelope incentiveIssued(String code) {
         return GoldenEvents.fresh(
                 EventType.INCENTIVE_ISSUED, Map.of("incentiveId", UUID.randomUUID(), "leadId", leadId, "code", code));
+    }
+
+    /** The golden IncentiveIssued for this lead: incentive {@code incentiveId} carrying {@code code}, in {@code campaign}. */
+    public EventEnvelope incentiveIssued(UUID incentiveId, String code, String campaign) {
+        return GoldenEvents.fresh(
+                EventType.INCENTIVE_ISSUED,
+                Map.of("incentiveId", incentiveId, "leadId", leadId, "code", code, "campaign", campaign));
+    }
+
+    /** Incentive-service's notice that the lead's incentive {@code incentiveId} expires at {@code expiresAt}. */
+    public EventEnvelope incentiveExpiring(UUID incentiveId, Instant expiresAt) {
+        return GoldenEvents.fresh(
+                EventType.INCENTIVE_EXPIRING,
+                Map.of("incentiveId", incentiveId, "leadId", leadId, "expiresAt", expiresAt.toString()));
+    }
+
+    /** A shop's report that the lead used incentive {@code incentiveId}. */
+    public EventEnvelope incentiveRedeemed(UUID incentiveId) {
+        return GoldenEvents.fresh(EventType.INCENTIVE_REDEEMED, Map.of("incentiveId", incentiveId, "leadId", leadId));
+    }
+
+    /** The lead's LeadCaptured, with marketing consent refused. */
+    public EventEnvelope capturedWithoutMarketingConsent(String name, String locale) {
+        EventEnvelope captured = captured(name, locale);
+        ((ObjectNode) captured.data())
+                .set(
+                        "consent",
+                        EventCodec.instance()
+                                .mapper()
+                                .valueToTree(Map.of(
+                                        "marketing",
+                                        false,
+                                        "textVersion",
+                                        "sha256:9f2c5a0e",
+                                        "givenAt",
+                                        Instant.now().toString())));
+        return captured;
     }
 }

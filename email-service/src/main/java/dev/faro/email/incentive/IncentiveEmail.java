@@ -3,6 +3,8 @@ package dev.faro.email.incentive;
 import dev.faro.contract.events.EmailSent;
 import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.email.contact.Language;
+import dev.faro.email.sending.Footer;
+import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.MessageComposer;
 import dev.faro.email.sending.Recipient;
 import io.quarkus.mailer.Mail;
@@ -99,14 +101,20 @@ public class IncentiveEmail implements MessageComposer<IncentiveEmail.Params> {
 
     @CheckedTemplate
     static class Templates {
-        static native MailTemplateInstance es(String name, Params incentive);
+        static native MailTemplateInstance es(String name, Params incentive, Footer footer);
 
-        static native MailTemplateInstance en(String name, Params incentive);
+        static native MailTemplateInstance en(String name, Params incentive, Footer footer);
     }
 
     @Override
     public String kind() {
         return KIND;
+    }
+
+    /** The lead asked for it, so it goes without marketing consent; but it carries an unsubscribe link. */
+    @Override
+    public MailCategory category() {
+        return MailCategory.REQUESTED;
     }
 
     @Override
@@ -118,8 +126,8 @@ public class IncentiveEmail implements MessageComposer<IncentiveEmail.Params> {
     public MailTemplateInstance compose(Recipient recipient, Params incentive, Mail envelope) {
         MailTemplateInstance body =
                 switch (recipient.language()) {
-                    case ES -> Templates.es(recipient.name(), incentive);
-                    case EN -> Templates.en(recipient.name(), incentive);
+                    case ES -> Templates.es(recipient.name(), incentive, recipient.footer());
+                    case EN -> Templates.en(recipient.name(), incentive, recipient.footer());
                 };
         return body.mail(envelope).subject(subject(recipient.language(), incentive));
     }

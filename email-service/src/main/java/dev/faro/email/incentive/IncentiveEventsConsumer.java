@@ -1,7 +1,10 @@
 package dev.faro.email.incentive;
 
+import dev.faro.contract.events.IncentiveExpiring;
 import dev.faro.contract.events.IncentiveIssued;
+import dev.faro.contract.events.IncentiveRedeemed;
 import dev.faro.email.privacy.ErasedLeads;
+import dev.faro.email.reminder.ExpiryReminders;
 import dev.faro.email.sending.SendIntent;
 import dev.faro.email.sending.SendLedger;
 import dev.faro.support.inbox.EventHandlers;
@@ -24,7 +27,7 @@ public class IncentiveEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public IncentiveEventsConsumer(EventInbox inbox, SendLedger ledger, ErasedLeads erased) {
+    public IncentiveEventsConsumer(EventInbox inbox, SendLedger ledger, ErasedLeads erased, ExpiryReminders reminders) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(IncentiveIssued.class, (event, issued) -> {
@@ -32,6 +35,7 @@ public class IncentiveEventsConsumer {
                     if (erased.isErased(issued.leadId())) {
                         return;
                     }
+                    reminders.issued(issued);
                     IncentiveEmail.Params params = IncentiveEmail.Params.of(issued);
                     if (!params.hasCode() && !params.hasContent()) {
                         LOG.warnf(
@@ -41,6 +45,8 @@ public class IncentiveEventsConsumer {
                     ledger.record(new SendIntent(
                             issued.leadId(), IncentiveEmail.KIND, IncentiveEmail.STEP, issued.campaign(), params));
                 })
+                .on(IncentiveExpiring.class, (event, expiring) -> reminders.expiring(expiring))
+                .on(IncentiveRedeemed.class, (event, redeemed) -> reminders.redeemed(redeemed))
                 .build();
     }
 

@@ -40,6 +40,11 @@ public class ErasedLeads {
                 .createNativeQuery("update send_ledger set params = '{}'::jsonb where lead_id = :lead")
                 .setParameter("lead", leadId)
                 .executeUpdate();
+        // The code kept for the expiry reminder is the person's too.
+        entityManager
+                .createNativeQuery("delete from reminder_incentive where lead_id = :lead")
+                .setParameter("lead", leadId)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -89,6 +89,9 @@ class LeadPrivacyTest {
         lead.captureOn(kafka, "Olvido Ruiz", "es");
         kafka.publish(lead.key(), lead.incentiveIssued("GONE-0001-CODE"));
         await().atMost(DELIVERY).until(() -> inbox.messagesTo(lead.email()).size() == 1);
+        assertThat(count("select count(*) from reminder_incentive where lead_id = :lead", lead.leadId()))
+                .as("the code kept for the expiry reminder")
+                .isOne();
 
         kafka.publish(lead.key(), lead.keyDestroyed());
         kafka.publish(lead.key(), lead.erased());
@@ -99,6 +102,8 @@ class LeadPrivacyTest {
             assertThat(count(
                             "select count(*) from send_ledger where lead_id = :lead and params <> '{}'::jsonb",
                             lead.leadId()))
+                    .isZero();
+            assertThat(count("select count(*) from reminder_incentive where lead_id = :lead", lead.leadId()))
                     .isZero();
         });
 

@@ -1,0 +1,24 @@
+package dev.faro.email.report;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** How many messages stand at each status of the send ledger. */
+@Schema(description = "Messages by status in the send ledger")
+public record StatusCounts(
+        @Schema(description = "Waiting for their time (a retry, or their contact)") long pending,
+        @Schema(description = "Claimed by a sender right now") long attempting,
+        @Schema(description = "Accepted by the SMTP server") long sent,
+        @Schema(description = "Rejected permanently or out of attempts") long failed,
+        @Schema(description = "All of the above") long total) {
+
+    static final StatusCounts NONE = new StatusCounts(0, 0, 0, 0, 0);
+
+    StatusCounts plus(StatusCounts other) {
+        return new StatusCounts(
+                pending + other.pending,
+                attempting + other.attempting,
+                sent + other.sent,
+                failed + other.failed,
+                total + other.total);
+    }
+}
