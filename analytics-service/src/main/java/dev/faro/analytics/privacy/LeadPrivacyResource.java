@@ -1,6 +1,7 @@
 package dev.faro.analytics.privacy;
 
 import dev.faro.analytics.AnalyticsApi;
+import dev.faro.support.problem.PathIds;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
@@ -55,10 +56,6 @@ public class LeadPrivacyResource {
             description = "The token lacks the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Held lead(@Parameter(description = "Lead id") @PathParam("id") String id) {
-        try {
-            return new Held(UUID.fromString(id), false, STATEMENT);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no lead " + id);
-        }
+        return new Held(PathIds.uuid(id, () -> ProblemException.notFound("no lead " + id)), false, STATEMENT);
     }
 }

@@ -2,10 +2,7 @@ package dev.faro.email.confirmation;
 
 import dev.faro.contract.events.EmailSent;
 import dev.faro.email.contact.Language;
-import dev.faro.email.link.LinkParams;
-import dev.faro.email.sending.MessageComposer;
-import dev.faro.email.sending.Recipient;
-import io.quarkus.mailer.Mail;
+import dev.faro.email.link.LinkEmail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +18,7 @@ import java.util.Locale;
  * {@code templates/ConfirmationEmail/{es,en}.{html,txt}}; HTML templates escape every value.
  */
 @ApplicationScoped
-public class ConfirmationEmail implements MessageComposer<LinkParams> {
+public class ConfirmationEmail extends LinkEmail {
 
     public static final String KIND = EmailSent.KIND_CONFIRMATION;
 
@@ -38,23 +35,15 @@ public class ConfirmationEmail implements MessageComposer<LinkParams> {
     }
 
     @Override
-    public Class<LinkParams> paramsType() {
-        return LinkParams.class;
+    protected MailTemplateInstance body(Language language, String name, String url, String expiry) {
+        return switch (language) {
+            case ES -> Templates.es(name, url, expiry);
+            case EN -> Templates.en(name, url, expiry);
+        };
     }
 
     @Override
-    public MailTemplateInstance compose(Recipient recipient, LinkParams confirmation, Mail envelope) {
-        Language language = confirmation.locale() != null ? Language.of(confirmation.locale()) : recipient.language();
-        String expiresOn = expiresOn(language, confirmation.expiresAt());
-        MailTemplateInstance body =
-                switch (language) {
-                    case ES -> Templates.es(recipient.name(), confirmation.url(), expiresOn);
-                    case EN -> Templates.en(recipient.name(), confirmation.url(), expiresOn);
-                };
-        return body.mail(envelope).subject(subject(language));
-    }
-
-    static String subject(Language language) {
+    protected String subject(Language language) {
         return switch (language) {
             case ES -> "Confirma tu dirección de correo";
             case EN -> "Please confirm your email address";
@@ -62,7 +51,8 @@ public class ConfirmationEmail implements MessageComposer<LinkParams> {
     }
 
     /** The day the link expires, as a person writes it ({@code 3 de diciembre de 2026}, {@code December 3, 2026}). */
-    static String expiresOn(Language language, Instant expiresAt) {
+    @Override
+    protected String expiry(Language language, Instant expiresAt) {
         // The contact keeps no time zone; the UTC day is at most a few hours off, and the link's validity is days.
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(language.code()))

@@ -2,10 +2,7 @@ package dev.faro.email.privacy;
 
 import dev.faro.contract.events.EmailSent;
 import dev.faro.email.contact.Language;
-import dev.faro.email.link.LinkParams;
-import dev.faro.email.sending.MessageComposer;
-import dev.faro.email.sending.Recipient;
-import io.quarkus.mailer.Mail;
+import dev.faro.email.link.LinkEmail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +18,7 @@ import java.util.Locale;
  * HTML templates escape every value.
  */
 @ApplicationScoped
-public class ErasureLinkEmail implements MessageComposer<LinkParams> {
+public class ErasureLinkEmail extends LinkEmail {
 
     public static final String KIND = EmailSent.KIND_ERASURE_LINK;
 
@@ -38,23 +35,15 @@ public class ErasureLinkEmail implements MessageComposer<LinkParams> {
     }
 
     @Override
-    public Class<LinkParams> paramsType() {
-        return LinkParams.class;
+    protected MailTemplateInstance body(Language language, String name, String url, String expiry) {
+        return switch (language) {
+            case ES -> Templates.es(name, url, expiry);
+            case EN -> Templates.en(name, url, expiry);
+        };
     }
 
     @Override
-    public MailTemplateInstance compose(Recipient recipient, LinkParams link, Mail envelope) {
-        Language language = link.locale() != null ? Language.of(link.locale()) : recipient.language();
-        String expiresAt = expiresAt(language, link.expiresAt());
-        MailTemplateInstance body =
-                switch (language) {
-                    case ES -> Templates.es(recipient.name(), link.url(), expiresAt);
-                    case EN -> Templates.en(recipient.name(), link.url(), expiresAt);
-                };
-        return body.mail(envelope).subject(subject(language));
-    }
-
-    static String subject(Language language) {
+    protected String subject(Language language) {
         return switch (language) {
             case ES -> "Confirma que quieres borrar tus datos";
             case EN -> "Confirm that you want your data erased";
@@ -62,7 +51,8 @@ public class ErasureLinkEmail implements MessageComposer<LinkParams> {
     }
 
     /** When the link stops working, to the minute and in UTC: it is valid for hours, not days. */
-    static String expiresAt(Language language, Instant expiresAt) {
+    @Override
+    protected String expiry(Language language, Instant expiresAt) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                         .withLocale(Locale.forLanguageTag(language.code()))
                         .withZone(ZoneOffset.UTC)

@@ -1,5 +1,6 @@
 package dev.faro.email.privacy;
 
+import dev.faro.support.problem.PathIds;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
@@ -64,10 +65,6 @@ public class LeadPrivacyResource {
     }
 
     private static UUID leadId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no lead " + id);
-        }
+        return PathIds.uuid(id, () -> ProblemException.notFound("no lead " + id));
     }
 }

@@ -1,5 +1,6 @@
 package dev.faro.incentive.contest;
 
+import dev.faro.support.problem.PathIds;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
@@ -100,11 +101,7 @@ public class ContestDrawResource {
     }
 
     private static UUID drawId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw noDraw(id);
-        }
+        return PathIds.uuid(id, () -> noDraw(id));
     }
 
     private static ProblemException noDraw(String id) {

@@ -11,6 +11,7 @@ import dev.faro.lead.campaign.CampaignDirectory;
 import dev.faro.lead.campaign.CampaignSettings;
 import dev.faro.lead.capture.CaptureRequest.UtmRequest;
 import dev.faro.lead.confirmation.ConfirmationRequests;
+import dev.faro.lead.origin.OriginNotAllowed;
 import dev.faro.lead.privacy.LeadKeys;
 import dev.faro.lead.webhook.LeadWebhooks;
 import dev.faro.support.outbox.Outbox;
@@ -78,6 +79,9 @@ public class LeadCapture {
         CampaignSettings campaign = campaigns
                 .find(request.campaign())
                 .orElseThrow(() -> ProblemException.invalid("campaign", "is not a known campaign"));
+        if (from.origin() != null && !from.origin().allowedBy(campaign.allowedOrigins())) {
+            throw OriginNotAllowed.forCampaign(campaign.id(), from.origin().origin());
+        }
         Map<String, Object> customFields = CustomFieldValues.validated(campaign.customFields(), request.customFields());
         if (request.honeypotFilled()) {
             return accepted(honeypot.trap(campaign.id(), request.email()));

@@ -1,8 +1,6 @@
 package dev.faro.lead.capture;
 
-import dev.faro.lead.campaign.CampaignDirectory;
 import dev.faro.lead.origin.BrowserOrigin;
-import dev.faro.lead.origin.OriginNotAllowed;
 import dev.faro.lead.web.ClientAddresses;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
@@ -34,29 +32,9 @@ public class LeadCaptureResource {
     private final LeadCapture capture;
     private final ClientAddresses clientAddresses;
 
-    private final CampaignDirectory campaigns;
-
-    public LeadCaptureResource(LeadCapture capture, ClientAddresses clientAddresses, CampaignDirectory campaigns) {
+    public LeadCaptureResource(LeadCapture capture, ClientAddresses clientAddresses) {
         this.capture = capture;
         this.clientAddresses = clientAddresses;
-        this.campaigns = campaigns;
-    }
-
-    /**
-     * A browser on another site may post only to a campaign that lists its origin. An unknown campaign is left
-     * to capture, which answers it with a 400 naming the field.
-     */
-    private void requireAllowed(String campaignId, BrowserOrigin origin) {
-        campaigns
-                .find(campaignId)
-                .filter(campaign -> !campaign.allowedOrigins().contains(origin.origin()))
-                .ifPresent(campaign -> {
-                    throw OriginNotAllowed.forCampaign(campaign.id(), origin.origin());
-                });
-    }
-
-    private static String authority(HttpServerRequest http) {
-        return http.authority() == null ? null : http.authority().toString();
     }
 
     @POST
@@ -108,11 +86,8 @@ public class LeadCaptureResource {
         String key = IdempotencyKeys.validated(http.headers().getAll(IdempotencyKeys.HEADER));
         SubmissionSource from = new SubmissionSource(
                 ClientAddresses.truncated(clientAddresses.clientOf(http)).orElse(null),
-                http.getHeader(HttpHeaders.USER_AGENT));
-
-        BrowserOrigin.of(http.getHeader("Origin"), authority(http))
-                .filter(origin -> !origin.sameOrigin())
-                .ifPresent(origin -> requireAllowed(request.campaign(), origin));
+                http.getHeader(HttpHeaders.USER_AGENT),
+                BrowserOrigin.of(http).orElse(null));
 
         CaptureAnswer answer = capture.capture(request, key, from);
         Response.ResponseBuilder response = Response.status(answer.status())

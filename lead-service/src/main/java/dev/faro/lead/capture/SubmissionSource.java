@@ -1,10 +1,12 @@
 package dev.faro.lead.capture;
 
+import dev.faro.lead.origin.BrowserOrigin;
+
 /**
- * Where a submission came from, as the consent ledger keeps it: the client's address with its host part
- * removed, and its user agent. Either may be unknown.
+ * Where a submission came from: the client's address with its host part removed and its user agent, as the
+ * consent ledger keeps them, and the page's origin when a browser sent it. Any may be unknown.
  */
-public record SubmissionSource(String truncatedIp, String userAgent) {
+public record SubmissionSource(String truncatedIp, String userAgent, BrowserOrigin origin) {
 
     /** The longest user agent kept; the rest says nothing a ledger needs. */
     public static final int USER_AGENT_MAX = 512;

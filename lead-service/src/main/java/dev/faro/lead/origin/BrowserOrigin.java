@@ -1,7 +1,9 @@
 package dev.faro.lead.origin;
 
+import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,12 +14,24 @@ import java.util.Optional;
  */
 public record BrowserOrigin(String origin, boolean sameOrigin) {
 
+    /** The Origin of a request, judged against the host the request was sent to. */
+    public static Optional<BrowserOrigin> of(HttpServerRequest http) {
+        return of(
+                http.getHeader("Origin"),
+                http.authority() == null ? null : http.authority().toString());
+    }
+
     public static Optional<BrowserOrigin> of(String originHeader, String hostHeader) {
         if (originHeader == null || originHeader.isBlank()) {
             return Optional.empty();
         }
         String origin = originHeader.strip();
         return Optional.of(new BrowserOrigin(origin, authorityOf(origin).equalsIgnoreCase(hostHeader)));
+    }
+
+    /** Whether a page of this origin may post to a campaign that lists {@code allowedOrigins}. */
+    public boolean allowedBy(Collection<String> allowedOrigins) {
+        return sameOrigin || allowedOrigins.contains(origin);
     }
 
     /** host[:port] of an origin; empty for "null" (sandboxed pages, file:) or anything unparseable. */

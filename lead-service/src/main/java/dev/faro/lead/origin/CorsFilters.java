@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -21,7 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class CorsFilters {
 
-    static final Set<String> PUBLIC_PATHS = Set.of("/api/leads", "/api/visits");
+    private static final Set<String> PUBLIC_PATHS = Set.of("/api/leads", "/api/visits");
     private static final String ALLOWED_HEADERS = "Content-Type, Idempotency-Key";
     private static final String EXPOSED_HEADERS = "Retry-After, Idempotent-Replayed, Location";
     private static final String PREFLIGHT_CACHE_SECONDS = "600";
@@ -39,7 +38,7 @@ public class CorsFilters {
                 || request.getHeaderString("Access-Control-Request-Method") == null) {
             return Optional.empty();
         }
-        Optional<BrowserOrigin> origin = origin(request, http);
+        Optional<BrowserOrigin> origin = BrowserOrigin.of(http);
         if (origin.isEmpty() || !allowed(origin.get())) {
             return Optional.of(Response.status(Response.Status.FORBIDDEN)
                     .type(Problem.MEDIA_TYPE)
@@ -75,18 +74,8 @@ public class CorsFilters {
         return origin.sameOrigin() || allowedOrigins.allowedBySomeCampaign(origin.origin());
     }
 
-    static Optional<BrowserOrigin> origin(ContainerRequestContext request, HttpServerRequest http) {
-        return BrowserOrigin.of(
-                request.getHeaderString("Origin"),
-                http.authority() == null ? null : http.authority().toString());
-    }
-
     private static String normalised(String path) {
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
-    }
-
-    static List<String> publicPaths() {
-        return List.copyOf(PUBLIC_PATHS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.faro.lead.privacy;
 
+import dev.faro.support.problem.PathIds;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
@@ -81,13 +82,8 @@ public class LeadPrivacyResource {
         return Response.noContent().build();
     }
 
-    /** Anything but a UUID names no lead. */
     private static UUID leadId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw noSuchLead(id);
-        }
+        return PathIds.uuid(id, () -> noSuchLead(id));
     }
 
     private static ProblemException noSuchLead(String id) {

@@ -55,9 +55,7 @@ public class VisitResource {
         if (visit == null) {
             throw ProblemException.invalid("body", "a JSON object is required");
         }
-        BrowserOrigin.of(
-                        http.getHeader("Origin"),
-                        http.authority() == null ? null : http.authority().toString())
+        BrowserOrigin.of(http)
                 .filter(origin -> !origin.sameOrigin() && !allowedOrigins.allows(visit.campaign(), origin.origin()))
                 .ifPresent(origin -> {
                     throw OriginNotAllowed.forCampaign(visit.campaign(), origin.origin());

@@ -1,5 +1,6 @@
 package dev.faro.lead.webhook;
 
+import dev.faro.support.problem.PathIds;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
@@ -153,11 +154,7 @@ public class WebhookAdminResource {
 
     /** A path segment that is not a UUID names no webhook. */
     private static UUID webhookId(String campaign, String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("campaign " + campaign + " has no webhook " + id);
-        }
+        return PathIds.uuid(id, () -> ProblemException.notFound("campaign " + campaign + " has no webhook " + id));
     }
 
     private static int limit(String limit) {

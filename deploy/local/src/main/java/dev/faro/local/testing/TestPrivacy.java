@@ -1,5 +1,7 @@
 package dev.faro.local.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.EventType;
@@ -9,7 +11,6 @@ import dev.faro.contract.events.Sealed;
 import dev.faro.contract.privacy.KeyWrapping;
 import dev.faro.contract.privacy.LeadSeal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,23 +40,10 @@ public final class TestPrivacy {
 
     /** The lead's data key as published (the latest record of the lead on the compacted topic). */
     public static byte[] awaitDataKey(TestKafka kafka, UUID leadId) {
-        Instant deadline = Instant.now().plus(KEY_TIMEOUT);
-        while (true) {
-            Optional<byte[]> key = latestKey(kafka, leadId);
-            if (key.isPresent()) {
-                return key.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no data key for lead " + leadId + " on faro.lead-keys after " + KEY_TIMEOUT);
-            }
-            // TestKafka reads the topic afresh on each call; the pause only spares the broker.
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        return await("the data key of lead " + leadId + " on faro.lead-keys")
+                .atMost(KEY_TIMEOUT)
+                .until(() -> latestKey(kafka, leadId), Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The events on faro.lead-keys for the lead, oldest first. */
