@@ -35,6 +35,11 @@ public class ConfirmationEmail extends LinkEmail {
     }
 
     @Override
+    protected String expiryName() {
+        return "expiresOn";
+    }
+
+    @Override
     protected MailTemplateInstance body(Language language, String name, String url, String expiry) {
         return switch (language) {
             case ES -> Templates.es(name, url, expiry);
@@ -53,6 +58,10 @@ public class ConfirmationEmail extends LinkEmail {
     /** The day the link expires, as a person writes it ({@code 3 de diciembre de 2026}, {@code December 3, 2026}). */
     @Override
     protected String expiry(Language language, Instant expiresAt) {
+        return dayOf(language, expiresAt);
+    }
+
+    static String dayOf(Language language, Instant expiresAt) {
         // The contact keeps no time zone; the UTC day is at most a few hours off, and the link's validity is days.
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(Locale.forLanguageTag(language.code()))

@@ -2,6 +2,7 @@ package dev.faro.email.contact;
 
 import dev.faro.contract.events.LeadCaptured;
 import dev.faro.contract.events.PersonalData;
+import dev.faro.email.timing.LeadTimeZones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -25,14 +26,15 @@ public class Contacts {
         entityManager
                 .createNativeQuery(
                         """
-                        insert into contact (lead_id, campaign, email, name, locale, marketing_consent)
-                        values (:leadId, :campaign, :email, :name, :locale, :marketingConsent)
+                        insert into contact (lead_id, campaign, email, name, locale, marketing_consent, time_zone)
+                        values (:leadId, :campaign, :email, :name, :locale, :marketingConsent, :timeZone)
                         on conflict (lead_id) do update set
                             campaign = excluded.campaign,
                             email = excluded.email,
                             name = excluded.name,
                             locale = excluded.locale,
                             marketing_consent = excluded.marketing_consent,
+                            time_zone = coalesce(excluded.time_zone, contact.time_zone),
                             updated_at = now()
                         """)
                 .setParameter("leadId", lead.leadId())
@@ -41,8 +43,9 @@ public class Contacts {
                 .setParameter("name", blankToNull(personal.name()))
                 .setParameter("locale", Language.of(lead.locale()).code())
                 .setParameter("marketingConsent", lead.consent().marketing())
+                .setParameter("timeZone", LeadTimeZones.storedId(lead.timeZone()))
                 .executeUpdate();
-        saved.fire(new ContactSaved(lead.leadId()));
+        saved.fire(new ContactSaved(lead.leadId(), lead));
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package dev.faro.email.contact;
 import dev.faro.contract.events.ConfirmationRequested;
 import dev.faro.contract.events.ErasureLinkRequested;
 import dev.faro.contract.events.LeadCaptured;
+import dev.faro.contract.events.LeadConfirmed;
 import dev.faro.contract.events.LeadErased;
 import dev.faro.contract.events.PersonalData;
 import dev.faro.email.confirmation.ConfirmationIntents;
@@ -13,6 +14,7 @@ import dev.faro.support.inbox.EventHandlers;
 import dev.faro.support.inbox.EventInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -31,8 +33,9 @@ public class LeadEventsConsumer {
             Contacts contacts,
             LeadKeyStore keys,
             ErasedLeads erased,
-            ConfirmationIntents confirmations,
-            ErasureLinkIntents erasureLinks) {
+            ConfirmationIntents confirmationIntents,
+            ErasureLinkIntents erasureLinks,
+            Event<LeadConfirmed> confirmations) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadCaptured.class, (event, lead) -> {
@@ -41,7 +44,14 @@ public class LeadEventsConsumer {
                     }
                 })
                 .on(LeadErased.class, (event, erasure) -> erased.erase(erasure.leadId()))
-                .on(ConfirmationRequested.class, (event, requested) -> confirmations.record(requested))
+                // Observed inside this transaction by what a confirmation starts or ends (a nurture sequence, the
+                // confirmation reminder).
+                .on(LeadConfirmed.class, (event, confirmed) -> {
+                    if (!erased.isErased(confirmed.leadId())) {
+                        confirmations.fire(confirmed);
+                    }
+                })
+                .on(ConfirmationRequested.class, (event, requested) -> confirmationIntents.record(requested))
                 .on(ErasureLinkRequested.class, (event, requested) -> erasureLinks.record(requested))
                 .build();
     }

@@ -3,11 +3,12 @@ package dev.faro.email.incentive;
 import dev.faro.contract.events.EmailSent;
 import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.email.contact.Language;
+import dev.faro.email.sending.ComposedMail;
 import dev.faro.email.sending.Footer;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.MessageComposer;
 import dev.faro.email.sending.Recipient;
-import io.quarkus.mailer.Mail;
+import dev.faro.email.sending.TemplateData;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The email that hands a lead its incentive: the code and what it gives (a discount, free shipping, a trial, a
@@ -123,13 +125,32 @@ public class IncentiveEmail implements MessageComposer<IncentiveEmail.Params> {
     }
 
     @Override
-    public MailTemplateInstance compose(Recipient recipient, Params incentive, Mail envelope) {
+    public ComposedMail compose(Recipient recipient, Params incentive) {
         MailTemplateInstance body =
                 switch (recipient.language()) {
                     case ES -> Templates.es(recipient.name(), incentive, recipient.footer());
                     case EN -> Templates.en(recipient.name(), incentive, recipient.footer());
                 };
-        return body.mail(envelope).subject(subject(recipient.language(), incentive));
+        return ComposedMail.render(body, subject(recipient.language(), incentive));
+    }
+
+    @Override
+    public Map<String, Object> templateData(Recipient recipient, Params incentive) {
+        return TemplateData.of(recipient, "incentive", incentive);
+    }
+
+    @Override
+    public Params sampleParams() {
+        return new Params(
+                IncentiveIssued.PERCENT_DISCOUNT,
+                "FARO-7Q2K-X9M4",
+                10,
+                null,
+                null,
+                null,
+                null,
+                "Desbloquea el poder de las redes sociales",
+                "https://faro.example.org/ebooks/redes-sociales.pdf");
     }
 
     static String subject(Language language, Params incentive) {

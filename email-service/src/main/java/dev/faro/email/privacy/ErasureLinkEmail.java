@@ -35,6 +35,11 @@ public class ErasureLinkEmail extends LinkEmail {
     }
 
     @Override
+    protected String expiryName() {
+        return "expiresAt";
+    }
+
+    @Override
     protected MailTemplateInstance body(Language language, String name, String url, String expiry) {
         return switch (language) {
             case ES -> Templates.es(name, url, expiry);

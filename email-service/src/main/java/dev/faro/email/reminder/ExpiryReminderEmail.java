@@ -1,11 +1,12 @@
 package dev.faro.email.reminder;
 
 import dev.faro.email.contact.Language;
+import dev.faro.email.sending.ComposedMail;
 import dev.faro.email.sending.Footer;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.MessageComposer;
 import dev.faro.email.sending.Recipient;
-import io.quarkus.mailer.Mail;
+import dev.faro.email.sending.TemplateData;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The reminder that a lead's incentive code expires soon. The body lives in
@@ -73,13 +75,23 @@ public class ExpiryReminderEmail implements MessageComposer<ExpiryReminderEmail.
     }
 
     @Override
-    public MailTemplateInstance compose(Recipient recipient, Params reminder, Mail envelope) {
+    public ComposedMail compose(Recipient recipient, Params reminder) {
         MailTemplateInstance body =
                 switch (recipient.language()) {
                     case ES -> Templates.es(recipient.name(), reminder, recipient.footer());
                     case EN -> Templates.en(recipient.name(), reminder, recipient.footer());
                 };
-        return body.mail(envelope).subject(subject(recipient.language()));
+        return ComposedMail.render(body, subject(recipient.language()));
+    }
+
+    @Override
+    public Map<String, Object> templateData(Recipient recipient, Params reminder) {
+        return TemplateData.of(recipient, "reminder", reminder);
+    }
+
+    @Override
+    public Params sampleParams() {
+        return new Params("FARO-7Q2K-X9M4", Instant.parse("2026-12-26T22:59:00Z"));
     }
 
     static String subject(Language language) {

@@ -8,6 +8,7 @@ import dev.faro.email.privacy.ErasedLeads;
 import dev.faro.email.sending.SendIntent;
 import dev.faro.email.sending.SendLedger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -26,11 +27,14 @@ public class ExpiryReminders {
     private final EntityManager entityManager;
     private final SendLedger ledger;
     private final ErasedLeads erased;
+    private final Event<IncentiveRedeemed> redemptions;
 
-    public ExpiryReminders(EntityManager entityManager, SendLedger ledger, ErasedLeads erased) {
+    public ExpiryReminders(
+            EntityManager entityManager, SendLedger ledger, ErasedLeads erased, Event<IncentiveRedeemed> redemptions) {
         this.entityManager = entityManager;
         this.ledger = ledger;
         this.erased = erased;
+        this.redemptions = redemptions;
     }
 
     /** Keeps the code of an issued incentive, for the reminder that may follow. */
@@ -94,7 +98,8 @@ public class ExpiryReminders {
 
     /**
      * Remembers the redemption and withdraws a reminder not yet claimed by the sender. One already being
-     * attempted is left alone: it may have reached the SMTP server, and the ledger must say so.
+     * attempted is left alone: it may have reached the SMTP server, and the ledger must say so. Then tells, in this
+     * transaction, what else a redemption ends (the nurture steps meant only for leads who have not bought).
      */
     @Transactional(TxType.MANDATORY)
     public void redeemed(IncentiveRedeemed redeemed) {
@@ -120,6 +125,7 @@ public class ExpiryReminders {
                 .setParameter("kind", ExpiryReminderEmail.KIND)
                 .setParameter("step", ExpiryReminderEmail.STEP)
                 .executeUpdate();
+        redemptions.fire(redeemed);
     }
 
     private static String blankToNull(String value) {

@@ -28,6 +28,8 @@ public class DeliveryReport {
                                count(*) filter (where status = 'attempting'),
                                count(*) filter (where status = 'sent'),
                                count(*) filter (where status = 'failed'),
+                               count(*) filter (where status = 'suppressed'),
+                               count(*) filter (where status = 'cancelled'),
                                count(*)
                         from send_ledger
                         where campaign = :campaign
@@ -39,8 +41,14 @@ public class DeliveryReport {
         Map<String, StatusCounts> kinds = new LinkedHashMap<>();
         StatusCounts totals = StatusCounts.NONE;
         for (Object[] row : rows) {
-            StatusCounts counts =
-                    new StatusCounts(count(row[1]), count(row[2]), count(row[3]), count(row[4]), count(row[5]));
+            StatusCounts counts = new StatusCounts(
+                    count(row[1]),
+                    count(row[2]),
+                    count(row[3]),
+                    count(row[4]),
+                    count(row[5]),
+                    count(row[6]),
+                    count(row[7]));
             kinds.put((String) row[0], counts);
             totals = totals.plus(counts);
         }

@@ -8,10 +8,14 @@ public record StatusCounts(
         @Schema(description = "Waiting for their time (a retry, or their contact)") long pending,
         @Schema(description = "Claimed by a sender right now") long attempting,
         @Schema(description = "Accepted by the SMTP server") long sent,
-        @Schema(description = "Rejected permanently or out of attempts") long failed,
+        @Schema(description = "Rejected permanently by the SMTP server, or out of attempts") long failed,
+        @Schema(description = "Refused before sending: the address is suppressed, or marketing lacks consent")
+                long suppressed,
+        @Schema(description = "No longer wanted before it went out (a nurture step after unsubscribe or redemption)")
+                long cancelled,
         @Schema(description = "All of the above") long total) {
 
-    static final StatusCounts NONE = new StatusCounts(0, 0, 0, 0, 0);
+    static final StatusCounts NONE = new StatusCounts(0, 0, 0, 0, 0, 0, 0);
 
     StatusCounts plus(StatusCounts other) {
         return new StatusCounts(
@@ -19,6 +23,8 @@ public record StatusCounts(
                 attempting + other.attempting,
                 sent + other.sent,
                 failed + other.failed,
+                suppressed + other.suppressed,
+                cancelled + other.cancelled,
                 total + other.total);
     }
 }

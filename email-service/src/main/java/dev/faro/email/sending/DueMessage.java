@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * A ledger row claimed for one attempt; {@code attempt} fences the outcome against a later claim, and
- * {@code trace} is the context of the event that caused the message.
+ * {@code trace} is the context of the event that caused the message. {@code params} is the intent's JSON.
  */
-record DueMessage(
+public record DueMessage(
         long id,
         UUID leadId,
         String kind,

@@ -3,6 +3,7 @@ package dev.faro.email.sending;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "faro.email")
 public interface EmailConfig {
@@ -14,6 +15,12 @@ public interface EmailConfig {
     /** The sender's postal address, shown in the footer of every non-transactional message. */
     @WithDefault("Faro · Calle Mayor 1 · 28013 Madrid · España")
     String postalAddress();
+
+    /**
+     * An address that unsubscribes by email (say {@code unsubscribe@faro.example.org}). When set, List-Unsubscribe
+     * offers it after the HTTPS link, with the link's token in the subject, for mail clients that only write.
+     */
+    Optional<String> unsubscribeMailto();
 
     Sending sending();
 

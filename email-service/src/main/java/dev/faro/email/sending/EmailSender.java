@@ -15,7 +15,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +23,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,6 +51,10 @@ public class EmailSender {
     private final Tracer tracer;
     private final SuppressionList suppressions;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final List<SendGate> gates;
+    private final List<MailFinisher> finishers;
+    private final ReactiveMailer mailer;
+    private final CampaignWording wording;
     private WakeableWorker worker;
 
     public EmailSender(
@@ -60,7 +65,11 @@ public class EmailSender {
             MeterRegistry meters,
             OpenTelemetry openTelemetry,
             SuppressionList suppressions,
-            UnsubscribeLinks unsubscribeLinks) {
+            UnsubscribeLinks unsubscribeLinks,
+            Instance<SendGate> gates,
+            Instance<MailFinisher> finishers,
+            ReactiveMailer mailer,
+            CampaignWording wording) {
         this.tracer = openTelemetry.getTracer("dev.faro.email");
         this.ledger = ledger;
         this.composers = composers.stream().collect(Collectors.toMap(MessageComposer::kind, Function.identity()));
@@ -69,6 +78,13 @@ public class EmailSender {
         this.meters = meters;
         this.suppressions = suppressions;
         this.unsubscribeLinks = unsubscribeLinks;
+        this.gates =
+                gates.stream().sorted(Comparator.comparingInt(SendGate::order)).toList();
+        this.finishers = finishers.stream()
+                .sorted(Comparator.comparingInt(MailFinisher::order))
+                .toList();
+        this.mailer = mailer;
+        this.wording = wording;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -133,25 +149,34 @@ public class EmailSender {
         if (composer == null) {
             recordFailure(
                     message,
+                    MailCategory.TRANSACTIONAL,
                     DeliveryFailure.of(new IllegalStateException("no composer for message kind " + message.kind())));
             return;
         }
-        Optional<String> refusal = suppressions.refusal(
-                message.leadId(), message.campaign(), message.recipient().email(), composer.category());
-        if (refusal.isPresent()) {
-            if (ledger.markFailed(message, true, refusal.get())) {
-                count(message, "suppressed");
-                LOG.infof("Skipped %s to lead %s: %s", message.messageId(), message.leadId(), refusal.get());
+        MailCategory category = composer.category();
+        SendVerdict verdict = verdict(message, category);
+        if (!(verdict instanceof SendVerdict.Go)) {
+            obey(verdict, message, category);
+            return;
+        }
+        ComposedMail composed;
+        try {
+            composed = finish(message, category, compose(composer, message, category));
+        } catch (UnwritableMessageException e) {
+            if (ledger.markFailed(message, category, true, e.getMessage())) {
+                count(message, "failed");
+                LOG.warnf("Gave up %s to lead %s: %s", message.messageId(), message.leadId(), e.getMessage());
             }
             return;
         }
         try {
-            compose(composer, message).send().await().atMost(config.sending().sendTimeout());
+            Mail mail = envelope(message, category, composed);
+            mailer.send(mail).await().atMost(config.sending().sendTimeout());
         } catch (RuntimeException e) {
-            recordFailure(message, DeliveryFailure.of(e));
+            recordFailure(message, category, DeliveryFailure.of(e));
             return;
         }
-        if (ledger.markSent(message)) {
+        if (ledger.markSent(message, category)) {
             count(message, "sent");
             LOG.debugf("Sent %s to lead %s", message.messageId(), message.leadId());
         } else {
@@ -159,17 +184,47 @@ public class EmailSender {
         }
     }
 
-    private void recordFailure(DueMessage message, DeliveryFailure failure) {
+    /** What the first gate with an objection says, or go. */
+    private SendVerdict verdict(DueMessage message, MailCategory category) {
+        for (SendGate gate : gates) {
+            SendVerdict verdict = gate.check(message, category);
+            if (!(verdict instanceof SendVerdict.Go)) {
+                return verdict;
+            }
+        }
+        return SendVerdict.go();
+    }
+
+    private void obey(SendVerdict verdict, DueMessage message, MailCategory category) {
+        if (verdict instanceof SendVerdict.Refuse refuse) {
+            if (ledger.markSuppressed(message, category, refuse.reason())) {
+                count(message, "suppressed");
+                LOG.infof("Skipped %s to lead %s: %s", message.messageId(), message.leadId(), refuse.reason());
+            }
+        } else if (verdict instanceof SendVerdict.Cancel cancel) {
+            if (ledger.cancel(message, cancel.reason())) {
+                count(message, "cancelled");
+                LOG.debugf("Cancelled %s: %s", message.messageId(), cancel.reason());
+            }
+        } else if (verdict instanceof SendVerdict.Defer defer) {
+            if (ledger.defer(message, defer.until(), defer.reason())) {
+                count(message, "deferred");
+                LOG.debugf("Deferred %s until %s: %s", message.messageId(), defer.until(), defer.reason());
+            }
+        }
+    }
+
+    private void recordFailure(DueMessage message, MailCategory category, DeliveryFailure failure) {
         int maxAttempts = config.sending().maxAttempts();
         if (failure.permanent() || message.attempt() >= maxAttempts) {
             String reason = failure.permanent()
                     ? failure.reason()
                     : "gave up after " + maxAttempts + " attempts: " + failure.reason();
-            if (failure.permanent()) {
+            if (failure.permanent() && category.reportsToLeadEvents()) {
                 // A 5xx means the address (or the server) will keep refusing: stop marketing to it.
                 suppressions.add(message.recipient().email(), Unsubscribed.SCOPE_ALL, SuppressionReason.HARD_BOUNCED);
             }
-            if (ledger.markFailed(message, failure.permanent(), reason)) {
+            if (ledger.markFailed(message, category, failure.permanent(), reason)) {
                 count(message, "failed");
                 LOG.warnf("Gave up %s to lead %s: %s", message.messageId(), message.leadId(), reason);
             }
@@ -188,31 +243,65 @@ public class EmailSender {
         }
     }
 
-    private MailTemplateInstance compose(MessageComposer<?> composer, DueMessage message) {
-        Mail envelope = new Mail()
-                .setFrom(config.from())
-                .addTo(message.recipient().email())
-                .addHeader("Message-ID", message.messageId());
+    /** The subject and bodies, with the unsubscribe footer where the category carries one. */
+    private ComposedMail compose(MessageComposer<?> composer, DueMessage message, MailCategory category) {
         Recipient recipient = message.recipient();
-        if (composer.category().carriesUnsubscribe()) {
-            String unsubscribeUrl = unsubscribeLinks.url(message.leadId());
-            // RFC 8058: a mail client may offer one-click unsubscribe by posting to the URL.
-            envelope.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            recipient = recipient.withFooter(new Footer(unsubscribeUrl, config.postalAddress()));
+        if (category.carriesUnsubscribe()) {
+            recipient =
+                    recipient.withFooter(new Footer(unsubscribeLinks.url(message.leadId()), config.postalAddress()));
         }
-        return compose(composer, message, recipient, envelope);
+        return compose(composer, message, recipient);
     }
 
-    private <P> MailTemplateInstance compose(
-            MessageComposer<P> composer, DueMessage message, Recipient recipient, Mail envelope) {
+    private <P> ComposedMail compose(MessageComposer<P> composer, DueMessage message, Recipient recipient) {
         P params;
         try {
             params = mapper.readValue(message.params(), composer.paramsType());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable params for " + message.messageId(), e);
         }
-        return composer.compose(recipient, params, envelope);
+        P read = params;
+        return wording.compose(
+                        message.campaign(),
+                        composer.templateName(read),
+                        recipient,
+                        () -> composer.templateData(recipient, read))
+                .orElseGet(() -> composer.compose(recipient, read));
+    }
+
+    private ComposedMail finish(DueMessage message, MailCategory category, ComposedMail mail) {
+        ComposedMail finished = mail;
+        for (MailFinisher finisher : finishers) {
+            finished = finisher.finish(message, category, finished);
+        }
+        return finished;
+    }
+
+    /** From, To, the Message-ID every attempt shares and, outside transactional mail, RFC 8058's headers. */
+    private Mail envelope(DueMessage message, MailCategory category, ComposedMail composed) {
+        Mail mail = new Mail()
+                .setFrom(config.from())
+                .addTo(message.recipient().email())
+                .addHeader("Message-ID", message.messageId())
+                .setSubject(composed.subject())
+                .setHtml(composed.html())
+                .setText(composed.text());
+        for (ComposedMail.InlineImage image : composed.inlineImages()) {
+            mail.addInlineAttachment(
+                    image.contentId(), image.data(), image.contentType(), "<" + image.contentId() + ">");
+        }
+        if (category.carriesUnsubscribe()) {
+            // RFC 8058: a mail client may offer one-click unsubscribe by posting to the URL, which comes first. The
+            // optional mailto (RFC 2369) carries the URL's token, so whoever reads that mailbox can act on it.
+            String url = unsubscribeLinks.url(message.leadId());
+            String mailto = config.unsubscribeMailto()
+                    .map(address -> ", <mailto:" + address + "?subject=unsubscribe%20"
+                            + url.substring(url.lastIndexOf('/') + 1) + ">")
+                    .orElse("");
+            mail.addHeader("List-Unsubscribe", "<" + url + ">" + mailto)
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
     }
 
     private void count(DueMessage message, String outcome) {

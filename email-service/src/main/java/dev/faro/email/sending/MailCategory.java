@@ -15,10 +15,21 @@ public enum MailCategory {
      */
     REQUESTED,
 
-    /** Everything else: needs marketing consent as well. */
-    MARKETING;
+    /** Mail to a lead they did not ask for (reminders, nurture steps): needs marketing consent as well. */
+    MARKETING,
+
+    /**
+     * Mail to Faro's own users rather than to a lead (the marketers' digest): no unsubscribe link, no consent or
+     * suppression check, and no EmailSent, since the funnel counts mail to leads.
+     */
+    INTERNAL;
 
     public boolean carriesUnsubscribe() {
-        return this != TRANSACTIONAL;
+        return this == REQUESTED || this == MARKETING;
+    }
+
+    /** Whether a sent message is reported as EmailSent (and a failed one as EmailFailed). */
+    public boolean reportsToLeadEvents() {
+        return this != INTERNAL;
     }
 }

@@ -13,7 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,13 +33,19 @@ public class SendLedger {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final Event<SendIntentRecorded> recorded;
+    private final Event<MessageSent> sent;
 
     public SendLedger(
-            EntityManager entityManager, Outbox outbox, ObjectMapper mapper, Event<SendIntentRecorded> recorded) {
+            EntityManager entityManager,
+            Outbox outbox,
+            ObjectMapper mapper,
+            Event<SendIntentRecorded> recorded,
+            Event<MessageSent> sent) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.mapper = mapper;
         this.recorded = recorded;
+        this.sent = sent;
     }
 
     /** Adds the intent unless that message is already in the ledger; true when it was added. */
@@ -46,10 +55,14 @@ public class SendLedger {
         int inserted = entityManager
                 .createNativeQuery(
                         """
-                        insert into send_ledger (lead_id, message_kind, step, campaign, params, trace_parent, trace_state)
-                        values (:leadId, :kind, :step, :campaign, cast(:params as jsonb), :traceParent, :traceState)
+                        insert into send_ledger (lead_id, message_kind, step, campaign, params, trace_parent,
+                                                 trace_state, address, next_attempt_at)
+                        values (:leadId, :kind, :step, :campaign, cast(:params as jsonb), :traceParent, :traceState,
+                                :address, coalesce(cast(:dueAt as timestamptz), now()))
                         on conflict (lead_id, message_kind, step) do nothing
                         """)
+                .setParameter("address", intent.address())
+                .setParameter("dueAt", intent.dueAt() == null ? null : Timestamp.from(intent.dueAt()))
                 .setParameter("leadId", intent.leadId())
                 .setParameter("kind", intent.kind())
                 .setParameter("step", intent.step())
@@ -65,7 +78,28 @@ public class SendLedger {
     }
 
     /**
-     * Claims the most overdue message whose contact is known, for one attempt lasting at most
+     * Cancels a lead's messages of these kinds that are still waiting (not those a sender has claimed: they may
+     * already be at the SMTP server); returns how many.
+     */
+    @Transactional(TxType.MANDATORY)
+    public int cancelPending(UUID leadId, Collection<String> kinds, String reason) {
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        return entityManager
+                .createNativeQuery(
+                        """
+                        update send_ledger set status = 'cancelled', last_error = :reason
+                        where lead_id = :leadId and status = 'pending' and message_kind in (:kinds)
+                        """)
+                .setParameter("reason", reason)
+                .setParameter("leadId", leadId)
+                .setParameter("kinds", kinds)
+                .executeUpdate();
+    }
+
+    /**
+     * Claims the most overdue message whose recipient is known (its contact, or an address of its own), for one attempt lasting at most
      * {@code attemptTimeout}. SKIP LOCKED lets several senders claim different rows without waiting on
      * each other; an attempt whose claim ran out (its sender died) is due again and keeps its Message-ID.
      */
@@ -76,10 +110,12 @@ public class SendLedger {
                 .createNativeQuery(
                         """
                         select l.id, l.lead_id, l.message_kind, l.step, l.campaign, cast(l.params as text),
-                               l.attempts, c.email, c.name, c.locale, l.trace_parent, l.trace_state
+                               l.attempts, coalesce(l.address, c.email), c.name, coalesce(c.locale, 'es'),
+                               l.trace_parent, l.trace_state
                         from send_ledger l
-                        join contact c on c.lead_id = l.lead_id
+                        left join contact c on c.lead_id = l.lead_id
                         where l.status in ('pending', 'attempting') and l.next_attempt_at <= now()
+                          and (l.address is not null or c.lead_id is not null)
                         order by l.next_attempt_at
                         limit 1
                         for update of l skip locked
@@ -123,16 +159,20 @@ public class SendLedger {
     }
 
     /**
-     * Records that the SMTP server accepted the message and publishes EmailSent, in one transaction. False
-     * when the claim was lost meanwhile (it ran out and another attempt owns the row): that one reports.
+     * Records that the SMTP server accepted the message and publishes EmailSent (mail to leads only), in one
+     * transaction with whatever {@link MessageSent}'s observers write. False when the claim was lost meanwhile
+     * (it ran out and another attempt owns the row): that one reports.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    boolean markSent(DueMessage message) {
+    boolean markSent(DueMessage message, MailCategory category) {
         boolean owned =
                 ownedUpdate("update send_ledger set status = 'sent', sent_at = now(), last_error = null", message)
                                 .executeUpdate()
                         == 1;
         if (owned) {
+            sent.fire(new MessageSent(message));
+        }
+        if (owned && category.reportsToLeadEvents()) {
             outbox.append(
                     message.leadId().toString(),
                     new EmailSent(
@@ -154,14 +194,53 @@ public class SendLedger {
                 == 1;
     }
 
-    /** Gives the message up and publishes EmailFailed, in one transaction. */
+    /**
+     * Puts the message back until {@code until} without spending an attempt: a gate postponed it (quiet hours,
+     * the frequency cap), nothing failed.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    boolean markFailed(DueMessage message, boolean permanent, String reason) {
-        boolean owned = ownedUpdate("update send_ledger set status = 'failed', last_error = :error", message)
+    boolean defer(DueMessage message, Instant until, String reason) {
+        return ownedUpdate(
+                                "update send_ledger set status = 'pending', attempts = attempts - 1,"
+                                        + " last_error = :reason, next_attempt_at = :until",
+                                message)
+                        .setParameter("reason", reason)
+                        .setParameter("until", Timestamp.from(until))
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Drops a message that is no longer wanted; no event reports it. */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean cancel(DueMessage message, String reason) {
+        return ownedUpdate("update send_ledger set status = 'cancelled', last_error = :reason", message)
+                        .setParameter("reason", reason)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Gives the message up and publishes EmailFailed (mail to leads only), in one transaction. */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean markFailed(DueMessage message, MailCategory category, boolean permanent, String reason) {
+        return giveUp(message, category, "failed", permanent, reason);
+    }
+
+    /**
+     * Refuses the message before sending (suppressed address, no consent) and publishes a permanent EmailFailed
+     * with the reason, in one transaction.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean markSuppressed(DueMessage message, MailCategory category, String reason) {
+        return giveUp(message, category, "suppressed", true, reason);
+    }
+
+    private boolean giveUp(DueMessage message, MailCategory category, String status, boolean permanent, String reason) {
+        boolean owned = ownedUpdate("update send_ledger set status = :status, last_error = :error", message)
+                        .setParameter("status", status)
                         .setParameter("error", reason)
                         .executeUpdate()
                 == 1;
-        if (owned) {
+        if (owned && category.reportsToLeadEvents()) {
             outbox.append(
                     message.leadId().toString(),
                     new EmailFailed(

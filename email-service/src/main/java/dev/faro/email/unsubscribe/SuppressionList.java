@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,9 +18,11 @@ import java.util.UUID;
 public class SuppressionList {
 
     private final EntityManager entityManager;
+    private final SuppressedAddresses addresses;
 
-    public SuppressionList(EntityManager entityManager) {
+    public SuppressionList(EntityManager entityManager, SuppressedAddresses addresses) {
         this.entityManager = entityManager;
+        this.addresses = addresses;
     }
 
     /**
@@ -33,13 +34,14 @@ public class SuppressionList {
         return entityManager
                         .createNativeQuery(
                                 """
-                                insert into suppression (address, scope, reason)
+                                insert into suppression (address_hash, scope, reason)
                                 select :address, :scope, :reason
                                 where not exists (
-                                    select 1 from suppression where address = :address and scope in ('all', :scope))
+                                    select 1 from suppression
+                                    where address_hash = :address and scope in ('all', :scope))
                                 on conflict do nothing
                                 """)
-                        .setParameter("address", normalized(email))
+                        .setParameter("address", addresses.key(email))
                         .setParameter("scope", scope)
                         .setParameter("reason", reason.code())
                         .executeUpdate()
@@ -52,17 +54,17 @@ public class SuppressionList {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<String> refusal(UUID leadId, String campaign, String email, MailCategory category) {
-        if (category == MailCategory.TRANSACTIONAL) {
+        if (category == MailCategory.TRANSACTIONAL || category == MailCategory.INTERNAL) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         List<String> reasons = entityManager
                 .createNativeQuery(
                         """
-                        select reason from suppression where address = :address and scope in ('all', :campaign)
+                        select reason from suppression where address_hash = :address and scope in ('all', :campaign)
                         order by scope = 'all' desc limit 1
                         """)
-                .setParameter("address", normalized(email))
+                .setParameter("address", addresses.key(email))
                 .setParameter("campaign", campaign)
                 .getResultList();
         if (!reasons.isEmpty()) {
@@ -80,9 +82,5 @@ public class SuppressionList {
                 .setParameter("leadId", leadId)
                 .getResultList();
         return !consent.isEmpty() && Boolean.TRUE.equals(consent.get(0));
-    }
-
-    static String normalized(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

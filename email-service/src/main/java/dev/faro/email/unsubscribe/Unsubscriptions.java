@@ -67,7 +67,10 @@ public class Unsubscriptions {
         return found;
     }
 
-    /** The sender would skip these anyway; deleting them keeps a message due in days from waiting for it. */
+    /**
+     * The sender would refuse these anyway; cancelling them now keeps a message due in days (a nurture step) from
+     * counting as pending until then. One already claimed may be at the SMTP server: the ledger must say so.
+     */
     private void cancelPendingMail(UnsubscribingContact contact, String scope) {
         if (unsubscribableKinds.isEmpty()) {
             return;
@@ -75,8 +78,8 @@ public class Unsubscriptions {
         entityManager
                 .createNativeQuery(
                         """
-                        delete from send_ledger
-                        where lead_id = :leadId and status in ('pending', 'attempting')
+                        update send_ledger set status = 'cancelled', last_error = 'unsubscribed'
+                        where lead_id = :leadId and status = 'pending'
                           and message_kind in (:kinds) and (:all or campaign = :campaign)
                         """)
                 .setParameter("leadId", contact.leadId())

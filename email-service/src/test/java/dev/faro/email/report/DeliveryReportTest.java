@@ -58,6 +58,8 @@ class DeliveryReportTest {
         elsewhere.captureOn(kafka, "Otra Campaña", "es");
         kafka.publish(elsewhere.key(), elsewhere.incentiveIssued(UUID.randomUUID(), "ELSE-0001-CODE", "demo"));
         insertRow(campaign, "confirmation", "failed");
+        insertRow(campaign, "expiry-reminder", "suppressed");
+        insertRow(campaign, "nurture", "cancelled");
         // No contact for this lead, so it waits for one and stays pending.
         insertRow(campaign, "expiry-reminder", "pending");
 
@@ -67,11 +69,12 @@ class DeliveryReportTest {
                         body -> body.at("/kinds/incentive/sent").asLong() == 2);
 
         assertThat(report.path("campaign").asText()).isEqualTo(campaign);
-        assertThat(report.path("kinds").properties()).hasSize(3);
-        assertCounts(report.at("/kinds/incentive"), 0, 0, 2, 0, 2);
-        assertCounts(report.at("/kinds/confirmation"), 0, 0, 0, 1, 1);
-        assertCounts(report.at("/kinds/expiry-reminder"), 1, 0, 0, 0, 1);
-        assertCounts(report.path("totals"), 1, 0, 2, 1, 4);
+        assertThat(report.path("kinds").properties()).hasSize(4);
+        assertCounts(report.at("/kinds/incentive"), new Counts(0, 0, 2, 0, 0, 0), 2);
+        assertCounts(report.at("/kinds/confirmation"), new Counts(0, 0, 0, 1, 0, 0), 1);
+        assertCounts(report.at("/kinds/expiry-reminder"), new Counts(1, 0, 0, 0, 1, 0), 2);
+        assertCounts(report.at("/kinds/nurture"), new Counts(0, 0, 0, 0, 0, 1), 1);
+        assertCounts(report.path("totals"), new Counts(1, 0, 2, 1, 1, 1), 6);
         assertThat(report(campaign, Roles.ADMIN)).isEqualTo(report);
     }
 
@@ -80,7 +83,7 @@ class DeliveryReportTest {
         JsonNode report = report("never-" + UUID.randomUUID().toString().substring(0, 8), Roles.MARKETER);
 
         assertThat(report.path("kinds").isEmpty()).isTrue();
-        assertCounts(report.path("totals"), 0, 0, 0, 0, 0);
+        assertCounts(report.path("totals"), new Counts(0, 0, 0, 0, 0, 0), 0);
     }
 
     @Test
@@ -95,12 +98,17 @@ class DeliveryReportTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
-    private static void assertCounts(
-            JsonNode counts, long pending, long attempting, long sent, long failed, long total) {
-        assertThat(counts.path("pending").asLong()).as("pending").isEqualTo(pending);
-        assertThat(counts.path("attempting").asLong()).as("attempting").isEqualTo(attempting);
-        assertThat(counts.path("sent").asLong()).as("sent").isEqualTo(sent);
-        assertThat(counts.path("failed").asLong()).as("failed").isEqualTo(failed);
+    private record Counts(long pending, long attempting, long sent, long failed, long suppressed, long cancelled) {}
+
+    private static void assertCounts(JsonNode counts, Counts expected, long total) {
+        Counts actual = new Counts(
+                counts.path("pending").asLong(),
+                counts.path("attempting").asLong(),
+                counts.path("sent").asLong(),
+                counts.path("failed").asLong(),
+                counts.path("suppressed").asLong(),
+                counts.path("cancelled").asLong());
+        assertThat(actual).isEqualTo(expected);
         assertThat(counts.path("total").asLong()).as("total").isEqualTo(total);
     }
 
