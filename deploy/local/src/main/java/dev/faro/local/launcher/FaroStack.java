@@ -44,6 +44,8 @@ public final class FaroStack implements AutoCloseable {
     private SmtpSink smtp;
     /** What each service was started with, so another instance of it can join the same infrastructure. */
     private final Map<FaroService, Map<String, String>> environments = new EnumMap<>(FaroService.class);
+    /** The instance of each service the stack started itself. */
+    private final Map<FaroService, ServiceProcess> firstInstances = new EnumMap<>(FaroService.class);
 
     private FaroStack(StackConfig config, PrintStream progress) {
         this.config = config;
@@ -141,6 +143,7 @@ public final class FaroStack implements AutoCloseable {
                     environments.computeIfAbsent(service, s -> serviceEnvironment(s, postgres, kafka, secrets)));
             running.push(process);
             services.add(process);
+            firstInstances.put(service, process);
             pidFile.add(service.directory(), process.pid());
         }
         progress.printf("  %-18s started, waiting for /q/health/ready%n", "services");
@@ -244,7 +247,16 @@ public final class FaroStack implements AutoCloseable {
      * it stops with the stack, or earlier through the handle.
      */
     public ServiceInstance startAnotherInstance(FaroService service, String name) {
+        return startAnotherInstance(service, name, Map.of());
+    }
+
+    /**
+     * As {@link #startAnotherInstance(FaroService, String)}, with {@code settings} added to (or replacing) the
+     * environment: a test's own timing, say.
+     */
+    public ServiceInstance startAnotherInstance(FaroService service, String name, Map<String, String> settings) {
         Map<String, String> env = new LinkedHashMap<>(environments.get(service));
+        env.putAll(settings);
         int port = FreePorts.find();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess process = ServiceProcess.start(
@@ -257,6 +269,11 @@ public final class FaroStack implements AutoCloseable {
         pidFile.add(service.directory() + "-" + name, process.pid());
         ServiceReadiness.awaitOne(process, port, config, progress);
         return new ServiceInstance(process, port);
+    }
+
+    /** The instance of {@code service} the stack started itself, on its configured port. */
+    public ServiceInstance instance(FaroService service) {
+        return new ServiceInstance(firstInstances.get(service), config.port(service));
     }
 
     public URI serviceUrl(FaroService service) {

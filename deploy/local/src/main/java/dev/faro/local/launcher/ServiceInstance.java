@@ -1,6 +1,7 @@
 package dev.faro.local.launcher;
 
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 /** An extra instance of a service started by {@link FaroStack#startAnotherInstance}, for tests of several replicas. */
 public final class ServiceInstance {
@@ -25,8 +26,19 @@ public final class ServiceInstance {
         return process.process().isAlive();
     }
 
-    /** SIGKILL: the instance dies mid-work, as in a crash; Kafka reassigns its partitions. */
+    /**
+     * SIGKILL: the instance dies mid-work, as in a crash; Kafka reassigns its partitions. Returns once the process
+     * is gone, so its port and its claims are free for what the caller starts next.
+     */
     public void kill() {
-        process.process().destroyForcibly();
+        Process killed = process.process().destroyForcibly();
+        try {
+            if (!killed.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("pid " + killed.pid() + " survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing pid " + killed.pid(), e);
+        }
     }
 }
