@@ -57,7 +57,10 @@ class BounceWebhookTest {
         leads.captureWithIncentive(lead, CampaignLeads.DEMO, "es", true);
 
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).contains("\"suppressed\":true");
+        assertThat(first.body())
+                .contains("\"suppressed\":true")
+                .contains("\"email\":\"" + lead.email() + "\"")
+                .contains("\"reason\":\"hard-bounced\"");
         assertThat(again.body()).contains("\"suppressed\":false");
         assertThat(failure(lead).reason()).isEqualTo("suppressed: hard-bounced");
         assertThat(inbox.messagesTo(lead.email())).isEmpty();
