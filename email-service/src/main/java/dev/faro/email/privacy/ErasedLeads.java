@@ -3,6 +3,7 @@ package dev.faro.email.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,11 +41,14 @@ public class ErasedLeads {
                 .createNativeQuery("update send_ledger set params = '{}'::jsonb where lead_id = :lead")
                 .setParameter("lead", leadId)
                 .executeUpdate();
-        // The code kept for the expiry reminder is the person's too.
-        entityManager
-                .createNativeQuery("delete from reminder_incentive where lead_id = :lead")
-                .setParameter("lead", leadId)
-                .executeUpdate();
+        // The code kept for the expiry reminder, what the person opened and clicked, and that they confirmed are
+        // theirs too.
+        for (String table : List.of("reminder_incentive", "email_open", "email_click", "confirmed_lead")) {
+            entityManager
+                    .createNativeQuery("delete from " + table + " where lead_id = :lead")
+                    .setParameter("lead", leadId)
+                    .executeUpdate();
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -31,11 +31,13 @@ public class LeadMessages {
             String kind,
             int step,
             String campaign,
-            @Schema(enumeration = {"pending", "attempting", "sent", "failed"}) String status,
+            @Schema(enumeration = {"pending", "attempting", "sent", "failed", "suppressed", "cancelled"}) String status,
             String messageId,
             int attempts,
             Instant createdAt,
-            Instant sentAt) {}
+            Instant sentAt,
+            @Schema(description = "When its open pixel was first fetched (engagement tracking only)") Instant openedAt,
+            @Schema(description = "How many of its tracked links were followed") int linksClicked) {}
 
     private final EntityManager entityManager;
     private final ErasedLeads erased;
@@ -76,9 +78,13 @@ public class LeadMessages {
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        select message_kind, step, campaign, status, message_id, attempts, created_at, sent_at
-                        from send_ledger where lead_id = :lead
-                        order by created_at, id
+                        select l.message_kind, l.step, l.campaign, l.status, l.message_id, l.attempts, l.created_at,
+                               l.sent_at, o.opened_at,
+                               (select count(*) from email_click c where c.message_id = l.message_id)
+                        from send_ledger l
+                        left join email_open o on o.message_id = l.message_id
+                        where l.lead_id = :lead
+                        order by l.created_at, l.id
                         """)
                 .setParameter("lead", leadId)
                 .getResultList();
@@ -91,7 +97,9 @@ public class LeadMessages {
                         (String) row[4],
                         ((Number) row[5]).intValue(),
                         instant(row[6]),
-                        instant(row[7])))
+                        instant(row[7]),
+                        instant(row[8]),
+                        ((Number) row[9]).intValue()))
                 .toList();
     }
 
