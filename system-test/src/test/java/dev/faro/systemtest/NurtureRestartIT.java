@@ -15,7 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,6 +77,11 @@ class NurtureRestartIT {
         String leadId = captureLead(email);
         await("the first nurture step").atMost(Duration.ofSeconds(60)).until(() -> messageIds(email)
                 .containsKey(nurtureStep(1, leadId)));
+        // Between steps: step 1 committed as sent, step 2 waiting in the ledger. (A kill between the SMTP answer and
+        // that commit is the documented duplicate window, covered by email-service's own tests.)
+        await("step 1 recorded as sent and step 2 scheduled")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> ledger(leadId), rows -> "sent".equals(rows.get(1)) && "pending".equals(rows.get(2)));
         first.kill();
         ServiceInstance second = faro.startAnotherInstance(FaroService.EMAIL, "nurture-second", QUICK_NURTURE);
 
@@ -88,6 +98,23 @@ class NurtureRestartIT {
                         Map.entry(nurtureStep(1, leadId), 1L),
                         Map.entry(nurtureStep(2, leadId), 1L));
         assertThat(second.isAlive()).isTrue();
+    }
+
+    /** The status of each of the lead's nurture steps in email-service's send ledger, by step. */
+    private static Map<Integer, String> ledger(String leadId) throws Exception {
+        String database = FaroService.EMAIL.database();
+        try (Connection db = DriverManager.getConnection(faro.jdbcUrl(FaroService.EMAIL), database, database);
+                PreparedStatement query = db.prepareStatement(
+                        "select step, status from send_ledger where lead_id = ? and message_kind = 'nurture'")) {
+            query.setObject(1, UUID.fromString(leadId));
+            Map<Integer, String> statuses = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    statuses.put(rows.getInt(1), rows.getString(2));
+                }
+            }
+            return statuses;
+        }
     }
 
     private static String nurtureStep(int step, String leadId) {
