@@ -20,7 +20,8 @@ class MessagingTopicsTest {
     void everyConsumedTopicIsDeclaredInTheContract() {
         var config = ConfigProvider.getConfig();
 
-        assertThat(ChannelTopics.configured(config)).containsOnlyKeys("leads", "incentives", "emails", "campaigns");
+        assertThat(ChannelTopics.configured(config))
+                .containsOnlyKeys("leads", "visits", "incentives", "emails", "campaigns");
         assertThat(ChannelTopics.undeclared(config)).isEmpty();
     }
 }

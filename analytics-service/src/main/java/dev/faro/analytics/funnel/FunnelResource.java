@@ -10,12 +10,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,30 +35,35 @@ public class FunnelResource {
     static final String SLUG = "^[a-z0-9][a-z0-9-]{0,62}$";
     private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
 
-    private final FunnelStore funnel;
+    private final FunnelReport report;
 
-    public FunnelResource(FunnelStore funnel) {
-        this.funnel = funnel;
+    public FunnelResource(FunnelReport report) {
+        this.report = report;
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, FunnelCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(
             summary = "The funnel of a campaign",
-            description = "Leads, incentives issued and emails sent, summed over the UTC days from `from` to `to`"
-                    + " (both inclusive, both optional). Counts are eventually consistent: an event shows up"
+            description = "Unique visitors, leads, confirmations, incentives, incentive emails, opens, clicks,"
+                    + " redemptions and revenue, unsubscribes and erasures, summed over the UTC days from `from` to"
+                    + " `to` (both inclusive, both optional), with conversion rate, lead-to-customer rate, cost per"
+                    + " lead, ROI and unsubscribe rate. Rates are percentages and ROI a ratio, rounded half-up to two"
+                    + " decimals; a figure without a denominator is null. `groupBy` adds a breakdown by variant,"
+                    + " landing page, UTM source or day (with the cumulative number of leads). JSON by default; CSV"
+                    + " with `Accept: text/csv` or `format=csv`. Counts are eventually consistent: an event shows up"
                     + " once analytics has consumed it.")
     @APIResponse(
             responseCode = "200",
             description = "The funnel",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = FunnelView.class)))
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FunnelView.class)),
+                @Content(mediaType = FunnelCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
+            })
     @APIResponse(
             responseCode = "400",
-            description = "The campaign slug or a date is not valid; `errors` names the parameter",
+            description = "The campaign slug, a date, `groupBy` or `format` is not valid; `errors` names the parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "401",
@@ -66,9 +75,9 @@ public class FunnelResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
-            description = "Analytics has never counted an event of this campaign",
+            description = "Analytics knows neither the campaign nor any event of it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FunnelView funnel(
+    public Response funnel(
             @Parameter(description = "Campaign slug", schema = @Schema(pattern = SLUG)) @PathParam("campaign")
                     String campaign,
             @Parameter(description = "First UTC day counted (ISO date, inclusive)", example = "2026-11-01")
@@ -76,16 +85,57 @@ public class FunnelResource {
                     String from,
             @Parameter(description = "Last UTC day counted (ISO date, inclusive)", example = "2026-11-30")
                     @QueryParam("to")
-                    String to) {
+                    String to,
+            @Parameter(
+                            description = "Break the funnel down by this dimension",
+                            schema = @Schema(enumeration = {"variant", "page", "source", "day"}))
+                    @QueryParam("groupBy")
+                    String groupBy,
+            @Parameter(
+                            description = "Answer in this format whatever `Accept` says",
+                            schema = @Schema(enumeration = {"json", "csv"}))
+                    @QueryParam("format")
+                    String format,
+            @Context HttpHeaders headers) {
         if (!SLUG_PATTERN.matcher(campaign).matches()) {
             throw ProblemException.invalid(
                     "campaign",
                     "must be a campaign slug: lowercase letters, digits and hyphens, at most 63 characters");
         }
         DayRange days = dayRange(from, to);
-        return funnel.totals(campaign, days)
-                .map(counts -> FunnelView.of(campaign, counts))
-                .orElseThrow(() -> ProblemException.notFound("analytics has no events of campaign " + campaign));
+        Optional<Grouping> grouping = Grouping.parse(groupBy);
+        boolean csv = wantsCsv(format, headers);
+        FunnelView funnel = report.of(campaign, days, grouping)
+                .orElseThrow(() -> ProblemException.notFound("analytics knows no campaign " + campaign));
+        if (csv) {
+            return Response.ok(FunnelCsv.of(funnel), FunnelCsv.MEDIA_TYPE + "; charset=UTF-8; header=present")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + campaign + "-funnel.csv\"")
+                    .build();
+        }
+        return Response.ok(funnel, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** {@code format} decides when given; otherwise the first acceptable type (by preference) that we offer. */
+    private static boolean wantsCsv(String format, HttpHeaders headers) {
+        if (format != null && !format.isEmpty()) {
+            if ("csv".equals(format)) {
+                return true;
+            }
+            if ("json".equals(format)) {
+                return false;
+            }
+            throw ProblemException.invalid("format", "must be json or csv");
+        }
+        MediaType csv = MediaType.valueOf(FunnelCsv.MEDIA_TYPE);
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (acceptable.isCompatible(csv)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DayRange dayRange(String from, String to) {

@@ -1,10 +1,18 @@
 package dev.faro.analytics.funnel;
 
-/** A step of the campaign funnel that analytics counts, and the counter column that holds it. */
+/** A counter of the fact table: one step of the funnel, and the column that holds it. */
 public enum FunnelStage {
+    VISITOR("visitors"),
     LEAD_CAPTURED("leads"),
+    LEAD_CONFIRMED("confirmed"),
     INCENTIVE_ISSUED("incentives_issued"),
-    EMAIL_SENT("emails_sent");
+    EMAIL_SENT("emails_sent"),
+    EMAIL_FAILED("emails_failed"),
+    EMAIL_OPENED("opens"),
+    EMAIL_CLICKED("clicks"),
+    INCENTIVE_REDEEMED("redemptions"),
+    UNSUBSCRIBED("unsubscribes"),
+    LEAD_ERASED("erasures");
 
     private final String column;
 

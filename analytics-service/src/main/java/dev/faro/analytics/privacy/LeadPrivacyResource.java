@@ -6,11 +6,14 @@ import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,21 +34,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class LeadPrivacyResource {
 
-    static final String STATEMENT = "analytics-service holds no personal data: its funnel counts events per campaign"
-            + " and day, and keeps no lead id, address or other detail of any person.";
+    static final String NOTHING_HELD = "analytics-service holds no personal data on this lead: its funnel counts"
+            + " events per campaign, landing page, variant, UTM source and day, and keeps no address or other detail"
+            + " of any person.";
+    static final String ATTRIBUTION_HELD = "analytics-service keeps, until the lead is erased, where the lead came"
+            + " from (campaign, landing page, variant, UTM source and medium), so the lead's later steps count there."
+            + " Its funnel holds counts only.";
 
-    /** The answer for any lead. */
+    /** Where a lead came from, as analytics keeps it to count the lead's later steps. */
+    @Schema(name = "AnalyticsLeadAttribution")
+    public record Attribution(String campaign, String landingPage, String variant, String source, String medium) {}
+
+    /** What analytics holds on one lead. */
     @Schema(name = "AnalyticsLeadRecords")
-    public record Held(UUID leadId, boolean holdsPersonalData, String statement) {}
+    public record Held(UUID leadId, boolean holdsPersonalData, String statement, Attribution attribution) {}
+
+    private final EntityManager entityManager;
+
+    public LeadPrivacyResource(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "What analytics holds on a lead",
-            description = "Always nothing: the funnel is counts per campaign and day.")
+            description = "Where the lead came from (its attribution), until the lead is erased; the funnel itself"
+                    + " is counts only.")
     @APIResponse(
             responseCode = "200",
-            description = "The statement that nothing is held",
+            description = "The lead's attribution, or the statement that nothing is held",
             content = @Content(schema = @Schema(implementation = Held.class)))
     @APIResponse(
             responseCode = "401",
@@ -55,7 +73,37 @@ public class LeadPrivacyResource {
             responseCode = "403",
             description = "The token lacks the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
     public Held lead(@Parameter(description = "Lead id") @PathParam("id") String id) {
-        return new Held(PathIds.uuid(id, () -> ProblemException.notFound("no lead " + id)), false, STATEMENT);
+        UUID leadId = PathIds.uuid(id, () -> ProblemException.notFound("no lead " + id));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        select campaign, landing_page, variant, source, medium from lead_attribution
+                        where lead_id = :lead
+                        """)
+                .setParameter("lead", leadId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new Held(leadId, false, NOTHING_HELD, null);
+        }
+        Object[] row = rows.get(0);
+        return new Held(
+                leadId,
+                true,
+                ATTRIBUTION_HELD,
+                new Attribution(
+                        (String) row[0],
+                        blankToNull(row[1]),
+                        blankToNull(row[2]),
+                        blankToNull(row[3]),
+                        blankToNull(row[4])));
+    }
+
+    /** The attribution table stores an unknown dimension as ''. */
+    private static String blankToNull(Object value) {
+        String text = (String) value;
+        return text == null || text.isEmpty() ? null : text;
     }
 }
