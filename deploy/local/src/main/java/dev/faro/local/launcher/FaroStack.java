@@ -24,6 +24,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,6 +46,8 @@ public final class FaroStack implements AutoCloseable {
     private SmtpSink smtp;
     /** What each service was started with, so another instance of it can join the same infrastructure. */
     private final Map<FaroService, Map<String, String>> environments = new EnumMap<>(FaroService.class);
+    /** Processes a caller killed through {@link ServiceInstance#kill()}: their exit is no crash to report. */
+    private final Set<Long> killedOnPurpose = ConcurrentHashMap.newKeySet();
     /** The instance of each service the stack started itself. */
     private final Map<FaroService, ServiceProcess> firstInstances = new EnumMap<>(FaroService.class);
 
@@ -181,7 +185,7 @@ public final class FaroStack implements AutoCloseable {
 
     private void reportUnexpectedExit(ServiceProcess service) {
         service.process().onExit().thenAccept(process -> {
-            if (!closed.get()) {
+            if (!closed.get() && !killedOnPurpose.contains(process.pid())) {
                 progress.printf(
                         "%s stopped unexpectedly (exit code %d); see %s%n",
                         service.service().directory(), process.exitValue(), service.logFile());
@@ -273,7 +277,8 @@ public final class FaroStack implements AutoCloseable {
 
     /** The instance of {@code service} the stack started itself, on its configured port. */
     public ServiceInstance instance(FaroService service) {
-        return new ServiceInstance(firstInstances.get(service), config.port(service));
+        ServiceProcess process = firstInstances.get(service);
+        return new ServiceInstance(process, config.port(service), () -> killedOnPurpose.add(process.pid()));
     }
 
     public URI serviceUrl(FaroService service) {

@@ -8,10 +8,17 @@ public final class ServiceInstance {
 
     private final ServiceProcess process;
     private final int port;
+    private final Runnable beforeKill;
 
     ServiceInstance(ServiceProcess process, int port) {
+        this(process, port, () -> {});
+    }
+
+    /** {@code beforeKill} tells the stack the exit is wanted, so it does not report it as a crash. */
+    ServiceInstance(ServiceProcess process, int port, Runnable beforeKill) {
         this.process = process;
         this.port = port;
+        this.beforeKill = beforeKill;
     }
 
     public URI url() {
@@ -31,6 +38,7 @@ public final class ServiceInstance {
      * is gone, so its port and its claims are free for what the caller starts next.
      */
     public void kill() {
+        beforeKill.run();
         Process killed = process.process().destroyForcibly();
         try {
             if (!killed.waitFor(30, TimeUnit.SECONDS)) {
