@@ -231,6 +231,8 @@ public final class FaroStack implements AutoCloseable {
                 .append(String.format(
                         "Try: curl -H \"Authorization: Bearer $(cat %s)\" %s/api/campaigns/demo/funnel%n",
                         token, serviceUrl(FaroService.ANALYTICS)))
+                .append(String.format(
+                        "Dashboard: %s/ (sign in with the admin token)%n", serviceUrl(FaroService.ANALYTICS)))
                 .append(String.format("Logs in %s%n", display(config.logs())));
         return text.toString();
     }
