@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faro.analytics.abtest.SeededCampaign;
 import dev.faro.analytics.dashboard.DashboardCampaign.Stages;
 import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.HeadlessChromium;
 import dev.faro.local.testing.TestTokens;
 import dev.faro.support.security.Roles;
 import io.quarkus.test.common.ResourceArg;

@@ -10,6 +10,7 @@ import dev.faro.contract.events.Utm;
 import dev.faro.contract.events.VisitRecorded;
 import dev.faro.lead.capture.LeadRows;
 import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.HeadlessChromium;
 import dev.faro.local.testing.PrometheusText;
 import dev.faro.local.testing.TestKafka;
 import dev.faro.local.testing.TestTokens;

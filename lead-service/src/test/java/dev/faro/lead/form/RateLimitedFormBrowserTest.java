@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faro.lead.capture.LeadRows;
 import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.HeadlessChromium;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

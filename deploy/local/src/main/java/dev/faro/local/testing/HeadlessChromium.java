@@ -1,6 +1,4 @@
-package dev.faro.analytics.dashboard;
-
-import static org.assertj.core.api.Assertions.fail;
+package dev.faro.local.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +16,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's Chromium, headless, with a fresh profile, driven by Debian's chromedriver: no browser or driver is ever
  * downloaded, and a machine without them fails the browser tests saying what to install rather than skipping them.
- * The same set-up as lead-service's dev.faro.lead.form.HeadlessChromium; it belongs in deploy/local's testing
- * package, shared by both.
+ * Selenium is an optional dependency of this module: a service whose tests use this class declares it.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    /** A phone's width: the dashboard must fit it without horizontal scrolling. */
-    static final int WIDTH = 375;
+    /** A phone's width: Faro's pages (the demo form, the dashboard) are mobile first. */
+    public static final int WIDTH = 375;
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -37,12 +34,13 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A browser on a phone-sized screen, whose clock is in this IANA zone and whose language is Spanish. */
-    static HeadlessChromium start(String timeZone) {
+    public static HeadlessChromium start(String timeZone) {
         List<Path> missing =
                 Stream.of(BROWSER, DRIVER).filter(p -> !Files.isExecutable(p)).toList();
         if (!missing.isEmpty()) {
-            fail("The browser tests need Debian's headless Chromium and its driver, missing here: " + missing
-                    + ". Install them with: apt-get install -y chromium chromium-driver (.ci/run does).");
+            throw new IllegalStateException(
+                    "The browser tests need Debian's headless Chromium and its driver, missing here: " + missing
+                            + ". Install them with: apt-get install -y chromium chromium-driver (.ci/run does).");
         }
         Path profile = temporaryProfile();
         ChromeOptions options = new ChromeOptions()
@@ -84,7 +82,7 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(profile, driver);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
