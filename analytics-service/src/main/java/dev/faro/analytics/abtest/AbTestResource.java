@@ -2,6 +2,7 @@ package dev.faro.analytics.abtest;
 
 import dev.faro.analytics.AnalyticsApi;
 import dev.faro.contract.events.CampaignChanged;
+import dev.faro.support.campaign.CampaignSlugs;
 import dev.faro.support.campaign.CampaignViews;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,8 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = AnalyticsApi.BEARER)
 public class AbTestResource {
 
-    static final String SLUG = "^[a-z0-9][a-z0-9-]{0,62}$";
-    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
+    static final String SLUG = CampaignSlugs.PATTERN;
     /** The control when the campaign lists no variants for the page and the facts have one of this name. */
     private static final String DEFAULT_CONTROL = "a";
 
@@ -87,11 +86,7 @@ public class AbTestResource {
                             example = "redes-sociales")
                     @QueryParam("page")
                     String page) {
-        if (!SLUG_PATTERN.matcher(campaign).matches()) {
-            throw ProblemException.invalid(
-                    "campaign",
-                    "must be a campaign slug: lowercase letters, digits and hyphens, at most 63 characters");
-        }
+        CampaignSlugs.require(campaign);
         CampaignChanged state = campaigns
                 .find(campaign)
                 .orElseThrow(() -> ProblemException.notFound("analytics has not heard of campaign " + campaign));

@@ -2,6 +2,7 @@ package dev.faro.analytics.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faro.analytics.AnalyticsApi;
+import dev.faro.support.campaign.CampaignSlugs;
 import dev.faro.support.campaign.CampaignViews;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,8 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
 public class DigestAdminResource {
 
-    static final String SLUG = "^[a-z0-9][a-z0-9-]{0,62}$";
-    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
+    static final String SLUG = CampaignSlugs.PATTERN;
 
     private final CampaignViews campaigns;
     private final DigestSubscriptions subscriptions;
@@ -131,11 +130,7 @@ public class DigestAdminResource {
     }
 
     private void requireKnown(String campaign) {
-        if (!SLUG_PATTERN.matcher(campaign).matches()) {
-            throw ProblemException.invalid(
-                    "campaign",
-                    "must be a campaign slug: lowercase letters, digits and hyphens, at most 63 characters");
-        }
+        CampaignSlugs.require(campaign);
         if (campaigns.find(campaign).isEmpty()) {
             throw ProblemException.notFound("analytics has not heard of campaign " + campaign);
         }

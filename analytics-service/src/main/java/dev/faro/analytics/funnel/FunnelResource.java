@@ -1,6 +1,7 @@
 package dev.faro.analytics.funnel;
 
 import dev.faro.analytics.AnalyticsApi;
+import dev.faro.support.campaign.CampaignSlugs;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,8 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = AnalyticsApi.BEARER)
 public class FunnelResource {
 
-    static final String SLUG = "^[a-z0-9][a-z0-9-]{0,62}$";
-    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
+    static final String SLUG = CampaignSlugs.PATTERN;
 
     private final FunnelReport report;
 
@@ -97,11 +96,7 @@ public class FunnelResource {
                     @QueryParam("format")
                     String format,
             @Context HttpHeaders headers) {
-        if (!SLUG_PATTERN.matcher(campaign).matches()) {
-            throw ProblemException.invalid(
-                    "campaign",
-                    "must be a campaign slug: lowercase letters, digits and hyphens, at most 63 characters");
-        }
+        CampaignSlugs.require(campaign);
         DayRange days = dayRange(from, to);
         Optional<Grouping> grouping = Grouping.parse(groupBy);
         boolean csv = wantsCsv(format, headers);

@@ -2,6 +2,7 @@ package dev.faro.analytics.goal;
 
 import dev.faro.analytics.AnalyticsApi;
 import dev.faro.contract.events.CampaignChanged;
+import dev.faro.support.campaign.CampaignSlugs;
 import dev.faro.support.campaign.CampaignViews;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,8 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = AnalyticsApi.BEARER)
 public class GoalResource {
 
-    static final String SLUG = "^[a-z0-9][a-z0-9-]{0,62}$";
-    private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
+    static final String SLUG = CampaignSlugs.PATTERN;
 
     private final CampaignViews campaigns;
     private final LeadsPerDayStore leads;
@@ -71,11 +70,7 @@ public class GoalResource {
     public GoalView goal(
             @Parameter(description = "Campaign slug", schema = @Schema(pattern = SLUG)) @PathParam("campaign")
                     String campaign) {
-        if (!SLUG_PATTERN.matcher(campaign).matches()) {
-            throw ProblemException.invalid(
-                    "campaign",
-                    "must be a campaign slug: lowercase letters, digits and hyphens, at most 63 characters");
-        }
+        CampaignSlugs.require(campaign);
         CampaignChanged state = campaigns
                 .find(campaign)
                 .orElseThrow(() -> ProblemException.notFound("analytics has not heard of campaign " + campaign));

@@ -1,6 +1,7 @@
 package dev.faro.email.engagement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faro.support.campaign.CampaignSlugs;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
@@ -61,7 +62,7 @@ public class CampaignEngagementResource {
             description = "The token has neither the marketer nor the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrackingSetting get(@Parameter(description = "Campaign id") @PathParam("campaign") String campaign) {
-        requireCampaignId(campaign);
+        CampaignSlugs.require(campaign);
         return new TrackingSetting(engagement.isTracked(campaign));
     }
 
@@ -91,17 +92,10 @@ public class CampaignEngagementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrackingSetting put(
             @Parameter(description = "Campaign id") @PathParam("campaign") String campaign, JsonNode body) {
-        requireCampaignId(campaign);
+        CampaignSlugs.require(campaign);
         boolean tracking = trackingOf(body);
         engagement.setTracking(campaign, tracking);
         return new TrackingSetting(tracking);
-    }
-
-    private static void requireCampaignId(String campaign) {
-        if (!CampaignIds.isValid(campaign)) {
-            throw ProblemException.invalid(
-                    "campaign", "must be lower-case letters, digits and dashes, at most 63 characters");
-        }
     }
 
     /** The body must be exactly {@code {"tracking": true|false}}: a string or a number is not taken for a boolean. */

@@ -4,6 +4,7 @@ import dev.faro.email.sending.ComposedMail;
 import dev.faro.email.sending.DueMessage;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.MailFinisher;
+import dev.faro.support.campaign.CampaignSlugs;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -28,7 +29,7 @@ public class TrackingFinisher implements MailFinisher {
 
     @Override
     public ComposedMail finish(DueMessage message, MailCategory category, ComposedMail mail) {
-        if (mail.html() == null || !isToALead(category) || !CampaignIds.isValid(message.campaign())) {
+        if (mail.html() == null || !isToALead(category) || !CampaignSlugs.isSlug(message.campaign())) {
             return mail;
         }
         if (!engagement.isTracked(message.campaign())) {

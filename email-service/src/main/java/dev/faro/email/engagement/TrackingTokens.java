@@ -1,5 +1,6 @@
 package dev.faro.email.engagement;
 
+import dev.faro.support.campaign.CampaignSlugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -73,7 +74,7 @@ public class TrackingTokens {
         if (messageId == null || messageId.isEmpty() || messageId.indexOf(SEPARATOR) >= 0) {
             throw new IllegalArgumentException("a tracked message needs a single-line message id");
         }
-        if (!CampaignIds.isValid(message.campaign())) {
+        if (!CampaignSlugs.isSlug(message.campaign())) {
             throw new IllegalArgumentException("not a campaign id: " + message.campaign());
         }
         return messageId + SEPARATOR + message.leadId() + SEPARATOR + message.campaign();
@@ -125,7 +126,7 @@ public class TrackingTokens {
         } catch (IllegalArgumentException notAUuid) {
             return Optional.empty();
         }
-        if (fields[0].isEmpty() || !leadId.toString().equals(fields[1]) || !CampaignIds.isValid(fields[2])) {
+        if (fields[0].isEmpty() || !leadId.toString().equals(fields[1]) || !CampaignSlugs.isSlug(fields[2])) {
             return Optional.empty();
         }
         return Optional.of(new TrackedMessage(leadId, fields[2], fields[0]));
