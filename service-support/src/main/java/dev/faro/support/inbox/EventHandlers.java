@@ -29,6 +29,21 @@ public final class EventHandlers {
         return Optional.ofNullable(handlers.get(type));
     }
 
+    public boolean handles(EventType type) {
+        return handlers.containsKey(type);
+    }
+
+    /**
+     * Runs the handler of the event's type in the caller's transaction, for a replay of the log that decodes and
+     * deduplicates on its own; an event of a type nobody handles is ignored.
+     */
+    public void dispatch(EventEnvelope event, Record data) {
+        Handler<Record> handler = handlers.get(event.eventType());
+        if (handler != null) {
+            handler.handle(event, data);
+        }
+    }
+
     public static final class Builder {
         private final Map<EventType, Handler<Record>> handlers = new EnumMap<>(EventType.class);
 

@@ -17,6 +17,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,7 @@ public class EventInbox {
     private final InboxConfig config;
     private final MeterRegistry meters;
     private final Tracer tracer;
+    private final Instance<InboxBarrier> barriers;
     private final Counter retries;
     /** Records failing transiently right now; above zero for long means a stalled consumer. */
     private final AtomicInteger retrying = new AtomicInteger();
@@ -54,7 +56,9 @@ public class EventInbox {
             DeadLetterQueue deadLetters,
             InboxConfig config,
             MeterRegistry meters,
-            OpenTelemetry openTelemetry) {
+            OpenTelemetry openTelemetry,
+            Instance<InboxBarrier> barriers) {
+        this.barriers = barriers;
         this.tracer = openTelemetry.getTracer("dev.faro.inbox");
         this.entityManager = entityManager;
         this.deadLetters = deadLetters;
@@ -111,6 +115,7 @@ public class EventInbox {
             for (int attempt = 1; ; attempt++) {
                 try {
                     boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                        barriers.forEach(InboxBarrier::enter);
                         if (!markProcessed(event)) {
                             return false;
                         }
