@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Golden events of one campaign, stamped with the time they happened, as a funnel history needs them. */
-final class TimedEvents {
+public final class TimedEvents {
 
     private final String campaign;
 
-    TimedEvents(String campaign) {
+    public TimedEvents(String campaign) {
         this.campaign = campaign;
     }
 
-    static EventEnvelope at(Instant time, EventEnvelope event) {
+    public static EventEnvelope at(Instant time, EventEnvelope event) {
         return new EventEnvelope(
                 event.specversion(),
                 event.id(),
@@ -33,7 +33,7 @@ final class TimedEvents {
                 event.data());
     }
 
-    EventEnvelope campaign(Map<String, BigDecimal> spendPerSource) {
+    public EventEnvelope campaign(Map<String, BigDecimal> spendPerSource) {
         List<Map<String, Object>> spend = spendPerSource.entrySet().stream()
                 .map(entry ->
                         Map.<String, Object>of("source", entry.getKey(), "amount", entry.getValue(), "currency", "EUR"))
@@ -51,7 +51,7 @@ final class TimedEvents {
                         spend));
     }
 
-    EventEnvelope visit(Instant time, String visitorId, String variant, String source, String medium) {
+    public EventEnvelope visit(Instant time, String visitorId, String variant, String source, String medium) {
         return at(
                 time,
                 GoldenEvents.fresh(
@@ -64,7 +64,7 @@ final class TimedEvents {
                                 "utm", utm(source, medium))));
     }
 
-    EventEnvelope captured(Instant time, UUID lead, String variant, String source, String medium) {
+    public EventEnvelope captured(Instant time, UUID lead, String variant, String source, String medium) {
         return at(
                 time,
                 GoldenEvents.fresh(
@@ -82,11 +82,11 @@ final class TimedEvents {
                                 utm(source, medium))));
     }
 
-    EventEnvelope confirmed(Instant time, UUID lead) {
+    public EventEnvelope confirmed(Instant time, UUID lead) {
         return ofLead(EventType.LEAD_CONFIRMED, time, lead, Map.of());
     }
 
-    EventEnvelope incentiveIssued(Instant time, UUID lead) {
+    public EventEnvelope incentiveIssued(Instant time, UUID lead) {
         return ofLead(
                 EventType.INCENTIVE_ISSUED,
                 time,
@@ -94,23 +94,23 @@ final class TimedEvents {
                 Map.of("incentiveId", UUID.randomUUID().toString()));
     }
 
-    EventEnvelope emailSent(Instant time, UUID lead, String kind) {
+    public EventEnvelope emailSent(Instant time, UUID lead, String kind) {
         return ofLead(EventType.EMAIL_SENT, time, lead, Map.of("messageKind", kind));
     }
 
-    EventEnvelope emailFailed(Instant time, UUID lead) {
+    public EventEnvelope emailFailed(Instant time, UUID lead) {
         return ofLead(EventType.EMAIL_FAILED, time, lead, Map.of("messageKind", "incentive"));
     }
 
-    EventEnvelope opened(Instant time, UUID lead) {
+    public EventEnvelope opened(Instant time, UUID lead) {
         return ofLead(EventType.EMAIL_OPENED, time, lead, Map.of());
     }
 
-    EventEnvelope clicked(Instant time, UUID lead) {
+    public EventEnvelope clicked(Instant time, UUID lead) {
         return ofLead(EventType.EMAIL_CLICKED, time, lead, Map.of());
     }
 
-    EventEnvelope redeemed(Instant time, UUID lead, BigDecimal orderValue) {
+    public EventEnvelope redeemed(Instant time, UUID lead, BigDecimal orderValue) {
         return ofLead(
                 EventType.INCENTIVE_REDEEMED,
                 time,
@@ -124,11 +124,11 @@ final class TimedEvents {
                         UUID.randomUUID().toString()));
     }
 
-    EventEnvelope unsubscribed(Instant time, UUID lead) {
+    public EventEnvelope unsubscribed(Instant time, UUID lead) {
         return ofLead(EventType.UNSUBSCRIBED, time, lead, Map.of("scope", "campaign"));
     }
 
-    EventEnvelope erased(Instant time, UUID lead) {
+    public EventEnvelope erased(Instant time, UUID lead) {
         return ofLead(EventType.LEAD_ERASED, time, lead, Map.of());
     }
 
