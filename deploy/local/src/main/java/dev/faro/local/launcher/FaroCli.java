@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./faro}'s Java side: {@code up} runs the stack until SIGTERM or Ctrl-C, {@code status} reports on a running
- * one. Run from the repository root.
+ * one, {@code rebuild-analytics} has a running one recount its funnels from the event log. Run from the repository
+ * root.
  */
 public final class FaroCli {
 
@@ -20,8 +21,9 @@ public final class FaroCli {
         switch (command) {
             case "up" -> up(config);
             case "status" -> System.exit(StackStatus.print(config, System.out));
+            case "rebuild-analytics" -> System.exit(AnalyticsRebuildCommand.run(config, System.out));
             default -> {
-                System.err.println("usage: FaroCli up|status");
+                System.err.println("usage: FaroCli up|status|rebuild-analytics");
                 System.exit(2);
             }
         }
