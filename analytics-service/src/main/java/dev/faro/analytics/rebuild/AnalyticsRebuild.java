@@ -1,6 +1,6 @@
 package dev.faro.analytics.rebuild;
 
-import dev.faro.support.kafka.FaroKafkaConfig;
+import dev.faro.support.kafka.KafkaConnection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
@@ -45,7 +45,7 @@ public class AnalyticsRebuild {
     private final RebuildBatches batches;
     private final RebuildLock lock;
     private final RebuildConfig config;
-    private final FaroKafkaConfig kafka;
+    private final KafkaConnection kafka;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "analytics-rebuild");
         thread.setDaemon(true);
@@ -59,7 +59,7 @@ public class AnalyticsRebuild {
             RebuildBatches batches,
             RebuildLock lock,
             RebuildConfig config,
-            FaroKafkaConfig kafka) {
+            KafkaConnection kafka) {
         this.runs = runs;
         this.tables = tables;
         this.batches = batches;
@@ -133,18 +133,15 @@ public class AnalyticsRebuild {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
-                        ConsumerConfig.CLIENT_ID_CONFIG,
-                        "analytics-rebuild",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        1000),
-                new StringDeserializer(),
-                new StringDeserializer());
+        Map<String, Object> settings = kafka.settings();
+        settings.putAll(Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "analytics-rebuild",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                1000));
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
     }
 
     private static String describe(RuntimeException failure) {

@@ -4,7 +4,7 @@ import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.Topics;
 import dev.faro.contract.events.VisitRecorded;
-import dev.faro.support.kafka.FaroKafkaConfig;
+import dev.faro.support.kafka.KafkaConnection;
 import dev.faro.support.observability.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,7 +103,7 @@ public class VisitPublisher {
     private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
 
     public VisitPublisher(
-            FaroKafkaConfig kafka,
+            KafkaConnection kafka,
             Config config,
             MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
@@ -125,10 +125,10 @@ public class VisitPublisher {
         }
     }
 
-    private static Map<String, Object> producerSettings(FaroKafkaConfig kafka, Config config, String clientId) {
+    private static Map<String, Object> producerSettings(KafkaConnection kafka, Config config, String clientId) {
         int deliveryTimeoutMs = Math.toIntExact(config.deliveryTimeout().toMillis());
-        return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+        Map<String, Object> settings = kafka.settings();
+        settings.putAll(Map.ofEntries(
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, clientId),
                 // The request thread must never wait: not for metadata, not for room in the buffer. With 0,
                 // send() either hands the visit over at once or fails at once, and the visit is dropped.
@@ -151,7 +151,8 @@ public class VisitPublisher {
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs),
                 // Keep the topic's metadata through quiet hours: forgotten metadata (5 minutes idle by default)
                 // would drop the first visits of the morning as no-metadata.
-                Map.entry(ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_IDLE.toMillis()));
+                Map.entry(ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_IDLE.toMillis())));
+        return settings;
     }
 
     /**

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** The Kafka settings Faro's own clients (outbox relay, dead-letter producer) use. */
+/** Where Kafka is when nothing else says so; {@link KafkaConnection} has every setting Faro's own clients use. */
 @ConfigMapping(prefix = "kafka")
 public interface FaroKafkaConfig {
 

@@ -14,25 +14,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class ReliableProducerFactory {
 
-    private final FaroKafkaConfig config;
+    private final KafkaConnection connection;
 
-    public ReliableProducerFactory(FaroKafkaConfig config) {
-        this.config = config;
+    public ReliableProducerFactory(KafkaConnection connection) {
+        this.connection = connection;
     }
 
     public Producer<String, String> create(String clientId) {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                        ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                        ProducerConfig.LINGER_MS_CONFIG, 5,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                new StringSerializer(),
-                new StringSerializer());
+        Map<String, Object> settings = connection.settings();
+        settings.putAll(Map.of(
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000));
+        return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
     }
 }
