@@ -20,16 +20,21 @@ public class ClientAddresses {
 
     @ConfigMapping(prefix = "faro.http")
     public interface Config {
-        /** Addresses of the proxies in front of this service (exact IPs); empty means none is trusted. */
+        /**
+         * The proxies in front of this service: IP addresses or CIDR blocks (on Kubernetes, the pod network the
+         * ingress controller runs in); {@code none} trusts no one.
+         */
         @WithDefault("none")
         List<String> trustedProxies();
     }
 
-    private final List<String> trustedProxies;
+    private final List<AddressRange> trustedProxies;
 
     public ClientAddresses(Config config) {
-        this.trustedProxies =
-                config.trustedProxies().stream().filter(p -> !"none".equals(p)).toList();
+        this.trustedProxies = config.trustedProxies().stream()
+                .filter(p -> !"none".equals(p))
+                .map(AddressRange::parse)
+                .toList();
     }
 
     /** The client's IP address, as text. */
@@ -76,7 +81,7 @@ public class ClientAddresses {
     }
 
     private boolean trusted(String address) {
-        return trustedProxies.contains(address);
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
     }
 
     /** True for a literal IPv4 or IPv6 address; never resolves a name. */

@@ -31,12 +31,15 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_lead"))
 class RateLimitTest {
 
-    /** Limits small enough to reach in a test, and the test client trusted as the proxy in front of Faro. */
+    /**
+     * Limits small enough to reach in a test, and the test client trusted as the proxy in front of Faro, by a
+     * CIDR block as on Kubernetes, where the ingress controller's pods change addresses.
+     */
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.ofEntries(
-                    Map.entry("faro.http.trusted-proxies", "127.0.0.1"),
+                    Map.entry("faro.http.trusted-proxies", "127.0.0.0/8"),
                     Map.entry("faro.rate-limit.enabled", "true"),
                     Map.entry("faro.rate-limit.lead-per-client.requests", "2"),
                     Map.entry("faro.rate-limit.lead-per-client.period", "1h"),
