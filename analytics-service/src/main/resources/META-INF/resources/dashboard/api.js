@@ -2,15 +2,26 @@
 
 const TOKEN_KEY = 'faro.dashboard.token';
 
-/** The API refused the token (401) or its roles (403): the marketer must sign in again. */
-export class SignInRequired extends Error {}
+// Errors carry the key of the text to show (see messages.js), so the page can show it in either language.
 
-/** Any other failed answer, with the problem+json body when there is one. */
+/** The API refused the token (401) or its roles (403): the marketer must sign in again. */
+export class SignInRequired extends Error {
+  constructor(messageKey) {
+    super(messageKey);
+    this.messageKey = messageKey;
+  }
+}
+
+/**
+ * Any other failed answer, with the problem+json body when there is one. Its message is the server's own words;
+ * {@code messageKey} names the page's text when the server never answered.
+ */
 export class ApiProblem extends Error {
-  constructor(status, problem, message) {
-    super(message || (problem && (problem.detail || problem.title)) || `Error ${status}`);
+  constructor(status, problem, messageKey) {
+    super((problem && (problem.detail || problem.title)) || `Error ${status}`);
     this.status = status;
     this.problem = problem;
+    this.messageKey = messageKey || null;
   }
 
   /** The first message the problem gives for a named parameter, else its detail. */
@@ -45,7 +56,7 @@ export function campaignPath(campaign, resource, query) {
 export async function getJson(path) {
   const token = session.token();
   if (!token) {
-    throw new SignInRequired('Inicia sesión para ver tus campañas.');
+    throw new SignInRequired('signIn.required');
   }
   let response;
   try {
@@ -55,15 +66,15 @@ export async function getJson(path) {
       credentials: 'omit',
     });
   } catch (error) {
-    throw new ApiProblem(0, null, 'No se pudo conectar con el servicio de analítica. Inténtalo de nuevo.');
+    throw new ApiProblem(0, null, 'error.network');
   }
   if (response.status === 401) {
     session.signOut();
-    throw new SignInRequired('El token no es válido o ha caducado. Pega uno nuevo para seguir.');
+    throw new SignInRequired('signIn.expired');
   }
   if (response.status === 403) {
     session.signOut();
-    throw new SignInRequired('Este token no da acceso al panel: hace falta el rol de marketing (marketer) o admin.');
+    throw new SignInRequired('signIn.forbidden');
   }
   if (!response.ok) {
     let problem = null;

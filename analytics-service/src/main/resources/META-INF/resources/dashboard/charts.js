@@ -1,8 +1,9 @@
 // Hand-drawn SVG charts. Every text goes in through textContent, every attribute through setAttribute: nothing
 // from the API is ever parsed as markup. Charts are drawn at the container's pixel width, so text keeps its size
-// on a phone and on a desktop; app.js redraws them when the window is resized.
+// on a phone and on a desktop; app.js redraws them when the window is resized or the language changes.
 
 import { integer, nextDay, percent, shortDay } from './format.js';
+import { t } from './language.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const FONT = 13;
@@ -26,6 +27,15 @@ function canvas(container, height, label) {
   return { svg, width };
 }
 
+/** A drawn text's width in pixels, or {@code fallback} where the browser cannot measure it (not laid out). */
+function measured(text, fallback) {
+  try {
+    return text.getComputedTextLength() || fallback;
+  } catch (error) {
+    return fallback;
+  }
+}
+
 function message(container, text) {
   const paragraph = document.createElement('p');
   paragraph.className = 'detail';
@@ -37,7 +47,7 @@ function message(container, text) {
 export function drawFunnel(container, stages) {
   const row = 42;
   const label = stages.map((stage) => `${stage.label}: ${integer(stage.value)}`).join(', ');
-  const { svg, width } = canvas(container, stages.length * row, `Embudo. ${label}`);
+  const { svg, width } = canvas(container, stages.length * row, t('chart.funnel', { stages: label }));
   const max = Math.max(1, ...stages.map((stage) => Number(stage.value) || 0));
   stages.forEach((stage, index) => {
     const y = index * row;
@@ -73,14 +83,15 @@ function continuousDays(groups) {
 /** Leads per day as bars (left scale) and the cumulative lead base as a line (right scale). */
 export function drawTrend(container, groups) {
   if (!groups || groups.length === 0) {
-    message(container, 'Todavía no hay actividad diaria que mostrar.');
+    message(container, t('chart.trendEmpty'));
     return;
   }
   const days = continuousDays(groups);
   const last = days[days.length - 1];
   const height = 210;
-  const { svg, width } = canvas(container, height,
-    `Leads por día del ${shortDay(days[0].day)} al ${shortDay(last.day)}; acumulado ${integer(last.cumulative)}`);
+  const { svg, width } = canvas(container, height, t('chart.trend', {
+    from: shortDay(days[0].day), to: shortDay(last.day), total: integer(last.cumulative),
+  }));
   const left = 34;
   const right = 44;
   const top = 26;
@@ -93,9 +104,12 @@ export function drawTrend(container, groups) {
   const barWidth = Math.min(28, Math.max(1, slot * 0.7));
 
   svg.append(node('rect', { class: 'bar', x: 0, y: 4, width: 10, height: 10 }));
-  svg.append(node('text', { x: 14, y: 13, 'font-size': FONT - 1 }, 'Leads del día'));
-  svg.append(node('line', { class: 'line', x1: 110, y1: 9, x2: 126, y2: 9 }));
-  svg.append(node('text', { x: 130, y: 13, 'font-size': FONT - 1 }, 'Acumulado'));
+  const daily = node('text', { x: 14, y: 13, 'font-size': FONT - 1 }, t('chart.trendDaily'));
+  svg.append(daily);
+  // The second legend entry starts after the first one's text, whose width depends on the language.
+  const after = 14 + Math.ceil(measured(daily, 96)) + 14;
+  svg.append(node('line', { class: 'line', x1: after, y1: 9, x2: after + 16, y2: 9 }));
+  svg.append(node('text', { x: after + 20, y: 13, 'font-size': FONT - 1 }, t('chart.trendCumulative')));
 
   const base = top + plotHeight;
   svg.append(node('line', { class: 'axis', x1: left, y1: base, x2: left + plotWidth, y2: base }));
@@ -113,7 +127,9 @@ export function drawTrend(container, groups) {
     const bar = node('rect', {
       class: 'bar', x: x + (slot - barWidth) / 2, y: base - barHeight, width: barWidth, height: barHeight,
     });
-    bar.append(node('title', {}, `${shortDay(d.day)}: ${integer(d.leads)} leads, ${integer(d.cumulative)} acumulados`));
+    bar.append(node('title', {}, t('chart.trendDay', {
+      day: shortDay(d.day), leads: integer(d.leads), cumulative: integer(d.cumulative),
+    })));
     svg.append(bar);
     points.push(`${(x + slot / 2).toFixed(1)},${(base - (plotHeight * d.cumulative) / maxCumulative).toFixed(1)}`);
   });
@@ -139,33 +155,37 @@ export function drawGoal(container, goal) {
   }
   const height = 46;
   const share = Math.min(100, Math.max(0, Number(goal.percentOfTarget) || 0));
-  const { svg, width } = canvas(container, height,
-    `${integer(goal.leadsSoFar)} de ${integer(goal.targetLeads)} leads (${percent(goal.percentOfTarget, 1)})`);
+  const { svg, width } = canvas(container, height, t('chart.goal', {
+    leads: integer(goal.leadsSoFar), target: integer(goal.targetLeads), share: percent(goal.percentOfTarget, 1),
+  }));
   svg.append(node('rect', { class: 'track', x: 0, y: 4, width, height: 18, rx: 4 }));
   svg.append(node('rect', { class: 'bar', x: 0, y: 4, width: (width * share) / 100, height: 18, rx: 4 }));
-  svg.append(node('text', { x: 0, y: 40, 'font-size': FONT - 1 }, `${integer(goal.leadsSoFar)} leads`));
+  svg.append(node('text', { x: 0, y: 40, 'font-size': FONT - 1 },
+    t('chart.goalLeads', { leads: integer(goal.leadsSoFar) })));
   svg.append(node('text', { x: width, y: 40, 'font-size': FONT - 1, 'text-anchor': 'end' },
-    `objetivo ${integer(goal.targetLeads)}`));
+    t('chart.goalTarget', { target: integer(goal.targetLeads) })));
 }
 
 /** Each variant's conversion rate as a dot on its 95 % interval, all on one scale. */
 export function drawVariants(container, variants) {
   if (!variants || variants.length === 0) {
-    message(container, 'Sin variantes con datos en esta página.');
+    message(container, t('chart.variantsEmpty'));
     return;
   }
   const row = 40;
   const top = 8;
   const height = top + variants.length * row + 22;
-  const { svg, width } = canvas(container, height,
-    `Conversión por variante: ${variants.map((v) => `${v.variant} ${percent(v.conversionRate)}`).join(', ')}`);
+  const { svg, width } = canvas(container, height, t('chart.variants', {
+    variants: variants.map((v) => `${v.variant} ${percent(v.conversionRate)}`).join(', '),
+  }));
   const left = 74;
   const plotWidth = width - left - 12;
   const max = Math.max(1, ...variants.map((v) => Number(v.conversionRateHigh) || 0)) * 1.1;
   const scale = (value) => left + (plotWidth * (Number(value) || 0)) / max;
   variants.forEach((variant, index) => {
     const y = top + index * row + row / 2;
-    svg.append(node('text', { x: 0, y: y + 4, 'font-size': FONT }, variant.control ? `${variant.variant} (control)` : variant.variant));
+    svg.append(node('text', { x: 0, y: y + 4, 'font-size': FONT },
+      t('ab.variant', { variant: variant.variant, isControl: variant.control })));
     svg.append(node('line', { class: 'whisker', x1: scale(variant.conversionRateLow), y1: y, x2: scale(variant.conversionRateHigh), y2: y }));
     svg.append(node('line', { class: 'whisker', x1: scale(variant.conversionRateLow), y1: y - 6, x2: scale(variant.conversionRateLow), y2: y + 6 }));
     svg.append(node('line', { class: 'whisker', x1: scale(variant.conversionRateHigh), y1: y - 6, x2: scale(variant.conversionRateHigh), y2: y + 6 }));
@@ -173,7 +193,7 @@ export function drawVariants(container, variants) {
   });
   const base = top + variants.length * row;
   svg.append(node('line', { class: 'axis', x1: left, y1: base, x2: left + plotWidth, y2: base }));
-  svg.append(node('text', { class: 'muted', x: left, y: base + 16, 'font-size': FONT - 2 }, '0 %'));
+  svg.append(node('text', { class: 'muted', x: left, y: base + 16, 'font-size': FONT - 2 }, percent(0, 0)));
   svg.append(node('text', { class: 'muted', x: left + plotWidth, y: base + 16, 'font-size': FONT - 2, 'text-anchor': 'end' },
     percent(max, 1)));
 }

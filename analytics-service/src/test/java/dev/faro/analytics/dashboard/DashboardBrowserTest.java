@@ -3,7 +3,6 @@ package dev.faro.analytics.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faro.analytics.abtest.SeededCampaign;
-import dev.faro.analytics.dashboard.DashboardCampaign.Stages;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.HeadlessChromium;
 import dev.faro.local.testing.TestTokens;
@@ -12,17 +11,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +28,6 @@ import org.junit.jupiter.api.Test;
         value = FaroInfrastructure.class,
         initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_analytics"))
 class DashboardBrowserTest {
-
-    private static final LocalDate YESTERDAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-    private static final LocalDate TWO_DAYS_AGO = YESTERDAY.minusDays(1);
-    /** Where the screenshot is kept: -Dfaro.dashboard.screenshots, else the module's build directory. */
-    private static final String SCREENSHOTS_PROPERTY = "faro.dashboard.screenshots";
 
     private static HeadlessChromium chromium;
 
@@ -69,7 +55,7 @@ class DashboardBrowserTest {
 
     @Test
     void signedInMarketerSeesTheCampaignFiguresComputedFromTheFunnel() throws Exception {
-        String campaign = seededCampaign();
+        String campaign = DashboardCampaign.seedKnownCampaign();
 
         page.signIn(TestTokens.bearer(Roles.MARKETER));
         String state = page.show(campaign);
@@ -104,13 +90,13 @@ class DashboardBrowserTest {
                 .as("one bar per funnel stage")
                 .isEqualTo(6L);
 
-        Path screenshot = page.screenshot(screenshotDirectory().resolve("dashboard-375px.png"));
+        Path screenshot = page.screenshot("dashboard-375px.png");
         assertThat(Files.size(screenshot)).as("screenshot " + screenshot).isPositive();
     }
 
     @Test
     void dashboardFitsAPhoneScreenWithoutHorizontalScrolling() {
-        String campaign = seededCampaign();
+        String campaign = DashboardCampaign.seedKnownCampaign();
         page.signIn(TestTokens.bearer(Roles.MARKETER));
         assertThat(page.show(campaign)).isEqualTo("loaded");
 
@@ -126,7 +112,7 @@ class DashboardBrowserTest {
 
     @Test
     void lastCampaignIsRememberedAndShownAgainAfterSigningInAnew() {
-        String campaign = seededCampaign();
+        String campaign = DashboardCampaign.seedKnownCampaign();
         page.signIn(TestTokens.bearer(Roles.MARKETER));
         assertThat(page.show(campaign)).isEqualTo("loaded");
 
@@ -175,50 +161,5 @@ class DashboardBrowserTest {
         assertThat(state).isEqualTo("error");
         assertThat(page.text("status")).isEqualTo("No hay datos de la campaña «" + campaign + "». Revisa el id.");
         assertThat(page.isShown("report")).isFalse();
-    }
-
-    /**
-     * Page {@code home} with variants a and b, a goal of 520 leads in 60 days and 120.00 EUR spent on the newsletter;
-     * two days of facts: per day a 1000 visitors → 50 leads → 40 confirmed and issued → 38 emails → 2 redeemed for
-     * 60.00; b 1000 → 80 → 60 → 57 → 3 redeemed for 90.00; orders paid in EUR.
-     */
-    private static String seededCampaign() {
-        String id = SeededCampaign.uniqueId();
-        SeededCampaign.publish(
-                id,
-                Map.of(
-                        "landingPages",
-                        List.of(Map.of("id", "home", "variants", List.of("a", "b"))),
-                        "goal",
-                        Map.of(
-                                "targetLeads",
-                                520,
-                                "leadType",
-                                "newsletter",
-                                "deadline",
-                                Instant.now().plus(60, ChronoUnit.DAYS).toString()),
-                        "spend",
-                        List.of(Map.of(
-                                "source", "newsletter", "amount", new BigDecimal("120.00"), "currency", "EUR"))));
-        DashboardCampaign facts = new DashboardCampaign(id).ordersPaidIn("EUR");
-        for (LocalDate day : List.of(TWO_DAYS_AGO, YESTERDAY)) {
-            facts.day(day, "a", new Stages(1000, 50, 40, 40, 38, 2, new BigDecimal("60.00")))
-                    .day(day, "b", new Stages(1000, 80, 60, 60, 57, 3, new BigDecimal("90.00")));
-        }
-        return id;
-    }
-
-    /** {@code <build dir>/dashboard-screenshots}: the build directory is the parent of test-classes. */
-    private static Path screenshotDirectory() throws URISyntaxException {
-        String configured = System.getProperty(SCREENSHOTS_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path testClasses = Path.of(DashboardBrowserTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        return testClasses.getParent().resolve("dashboard-screenshots");
     }
 }

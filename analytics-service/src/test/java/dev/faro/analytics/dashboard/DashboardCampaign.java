@@ -1,10 +1,16 @@
 package dev.faro.analytics.dashboard;
 
+import dev.faro.analytics.abtest.SeededCampaign;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 /** Fact rows with every funnel stage, for a campaign published with {@code abtest.SeededCampaign}. */
 final class DashboardCampaign {
@@ -13,6 +19,39 @@ final class DashboardCampaign {
 
     DashboardCampaign(String id) {
         this.id = id;
+    }
+
+    /**
+     * A new campaign with known figures, the one the browser tests show: page {@code home} with variants a and b,
+     * a goal of 520 leads in 60 days and 120.00 EUR spent on the newsletter; on each of the two days before today,
+     * a 1000 visitors → 50 leads → 40 confirmed and issued → 38 emails → 2 redeemed for 60.00, and b 1000 → 80 → 60
+     * → 57 → 3 redeemed for 90.00; orders paid in EUR. Returns its id.
+     */
+    static String seedKnownCampaign() {
+        String id = SeededCampaign.uniqueId();
+        SeededCampaign.publish(
+                id,
+                Map.of(
+                        "landingPages",
+                        List.of(Map.of("id", "home", "variants", List.of("a", "b"))),
+                        "goal",
+                        Map.of(
+                                "targetLeads",
+                                520,
+                                "leadType",
+                                "newsletter",
+                                "deadline",
+                                Instant.now().plus(60, ChronoUnit.DAYS).toString()),
+                        "spend",
+                        List.of(Map.of(
+                                "source", "newsletter", "amount", new BigDecimal("120.00"), "currency", "EUR"))));
+        DashboardCampaign facts = new DashboardCampaign(id).ordersPaidIn("EUR");
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        for (LocalDate day : List.of(yesterday.minusDays(1), yesterday)) {
+            facts.day(day, "a", new Stages(1000, 50, 40, 40, 38, 2, new BigDecimal("60.00")))
+                    .day(day, "b", new Stages(1000, 80, 60, 60, 57, 3, new BigDecimal("90.00")));
+        }
+        return id;
     }
 
     /** One day of one variant of the page {@code home}, from the UTM source {@code newsletter}. */

@@ -37,7 +37,14 @@ class DashboardHeadersTest {
 
     @Test
     void scriptsAndStylesOfTheDashboardCarryThePolicyToo() {
-        for (String file : new String[] {"/dashboard/app.js", "/dashboard/charts.js", "/dashboard/dashboard.css"}) {
+        for (String file : new String[] {
+            "/dashboard/app.js",
+            "/dashboard/charts.js",
+            "/dashboard/language.js",
+            "/dashboard/messages.js",
+            "/dashboard/report.js",
+            "/dashboard/dashboard.css"
+        }) {
             given().when()
                     .get(file)
                     .then()
