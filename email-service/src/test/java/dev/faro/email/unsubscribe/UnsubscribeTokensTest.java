@@ -22,12 +22,15 @@ class UnsubscribeTokensTest {
     @Test
     void tokenWithAnotherLeadOrAnAlteredSignatureIsRefused() {
         String token = tokens.issue(UUID.randomUUID());
-        String signature = token.substring(token.indexOf('.') + 1);
-        char last = signature.charAt(signature.length() - 1);
+        int dot = token.indexOf('.');
+        String signature = token.substring(dot + 1);
+        // The first character of the signature carries six bits of the MAC; the last one partly carries padding
+        // bits, and a decoder may ignore a change there.
+        char first = signature.charAt(0);
+        String altered = token.substring(0, dot + 1) + (first == 'A' ? 'B' : 'A') + signature.substring(1);
 
         assertThat(tokens.leadOf(UUID.randomUUID() + "." + signature)).isEmpty();
-        assertThat(tokens.leadOf(token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A')))
-                .isEmpty();
+        assertThat(tokens.leadOf(altered)).isEmpty();
         assertThat(tokens.leadOf(token.toUpperCase())).isEmpty();
     }
 
