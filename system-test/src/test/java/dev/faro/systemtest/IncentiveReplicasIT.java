@@ -81,6 +81,10 @@ class IncentiveReplicasIT {
         await("the second instance takes part in the group")
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> leadEventsApplied(second.url()) > 0);
+        // The work is split: both instances of the group applied captures.
+        assertThat(leadEventsApplied(faro.instance(FaroService.INCENTIVE).url()))
+                .as("captures applied by the first instance")
+                .isPositive();
         second.kill();
         publishConcurrently(kafka, leads.subList(LEADS / 2, LEADS));
         ServiceInstance third = faro.startAnotherInstance(FaroService.INCENTIVE, "third");
