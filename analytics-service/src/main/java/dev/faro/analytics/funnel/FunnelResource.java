@@ -65,14 +65,6 @@ public class FunnelResource {
             description = "The campaign slug, a date, `groupBy` or `format` is not valid; `errors` names the parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token has neither the marketer nor the admin role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
             responseCode = "404",
             description = "Analytics knows neither the campaign nor any event of it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

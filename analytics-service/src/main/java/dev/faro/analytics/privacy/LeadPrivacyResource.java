@@ -2,7 +2,6 @@ package dev.faro.analytics.privacy;
 
 import dev.faro.analytics.AnalyticsApi;
 import dev.faro.support.problem.PathIds;
-import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,14 +64,6 @@ public class LeadPrivacyResource {
             responseCode = "200",
             description = "The lead's attribution, or the statement that nothing is held",
             content = @Content(schema = @Schema(implementation = Held.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token lacks the admin role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Transactional
     public Held lead(@Parameter(description = "Lead id") @PathParam("id") String id) {
         UUID leadId = PathIds.uuid(id, () -> ProblemException.notFound("no lead " + id));

@@ -53,14 +53,6 @@ public class CampaignEngagementResource {
             responseCode = "400",
             description = "The campaign id is malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token has neither the marketer nor the admin role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrackingSetting get(@Parameter(description = "Campaign id") @PathParam("campaign") String campaign) {
         CampaignSlugs.require(campaign);
         return new TrackingSetting(engagement.isTracked(campaign));
@@ -81,14 +73,6 @@ public class CampaignEngagementResource {
     @APIResponse(
             responseCode = "400",
             description = "The campaign id is malformed, or the body is not `{\"tracking\": true|false}`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token has neither the marketer nor the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrackingSetting put(
             @Parameter(description = "Campaign id") @PathParam("campaign") String campaign, JsonNode body) {

@@ -45,14 +45,6 @@ public class NurtureSequenceResource {
             responseCode = "200",
             description = "The sequence",
             content = @Content(schema = @Schema(implementation = NurtureSequence.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token has neither the marketer nor the admin role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NurtureSequence sequence(@Parameter(description = "Campaign id") @PathParam("campaign") String campaign) {
         return NurtureSequence.of(sequences.of(known(campaign)));
     }
@@ -71,14 +63,6 @@ public class NurtureSequenceResource {
     @APIResponse(
             responseCode = "400",
             description = "A step is not valid; `errors` names each field at fault, such as `steps[1].delay`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token has neither the marketer nor the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NurtureSequence replace(
             @Parameter(description = "Campaign id") @PathParam("campaign") String campaign, NurtureSequence sequence) {

@@ -1,6 +1,5 @@
 package dev.faro.email.report;
 
-import dev.faro.support.problem.Problem;
 import dev.faro.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -49,14 +48,6 @@ public class CampaignEmailsResource {
             responseCode = "200",
             description = "The counts",
             content = @Content(schema = @Schema(implementation = CampaignEmails.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token has neither the marketer nor the admin role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CampaignEmails emails(@Parameter(description = "Campaign id") @PathParam("campaign") String campaign) {
         return report.of(campaign);
     }

@@ -76,8 +76,6 @@ public class BounceResource {
     @Operation(summary = "Report a bounce or a complaint")
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Not a valid report")
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token lacks the admin role")
     public Outcome report(BounceReport report) {
         validate(report);
         SuppressionReason reason;
@@ -101,8 +99,6 @@ public class BounceResource {
                     + " RFC 3464) or an ARF complaint (report-type=feedback-report, RFC 5965); or a whole message"
                     + " (message/rfc822) whose body is one.")
     @APIResponse(responseCode = "200", description = "Recorded")
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token lacks the admin role")
     @APIResponse(responseCode = "413", description = "The report is larger than faro.email.bounces.max-report-size")
     @APIResponse(
             responseCode = "422",

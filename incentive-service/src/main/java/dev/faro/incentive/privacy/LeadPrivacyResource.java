@@ -1,7 +1,6 @@
 package dev.faro.incentive.privacy;
 
 import dev.faro.support.problem.PathIds;
-import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
 import dev.faro.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,14 +51,6 @@ public class LeadPrivacyResource {
             responseCode = "200",
             description = "What is held (possibly nothing)",
             content = @Content(schema = @Schema(implementation = LeadIncentives.Held.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token lacks the admin role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LeadIncentives.Held lead(@Parameter(description = "Lead id") @PathParam("id") String id) {
         return incentives.of(leadId(id));
     }

@@ -50,14 +50,6 @@ public class ErasureAdminResource {
             responseCode = "400",
             description = "The address is missing or invalid; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The token lacks the admin role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Erased erase(@Valid AddressRequest request) {
         if (request == null) {
             throw ProblemException.invalid("body", "a JSON object is required");
