@@ -1,0 +1,4 @@
+create table if not exists note (
+    id bigint primary key,
+    text text not null
+);

@@ -1,0 +1,17 @@
+package dev.faro.bench.publication;
+
+import dev.faro.bench.load.LoadResult;
+
+/** lead-service's abuse limits would measure the limiter, not the service: a 429 stops the benchmark. */
+final class RateLimitCheck {
+
+    private RateLimitCheck() {}
+
+    static void requireNoThrottling(LoadResult result) {
+        Long throttled = result.statusCounts().get(429);
+        if (throttled != null && throttled > 0) {
+            throw new IllegalStateException(throttled + " requests were refused with 429: restart the stack with"
+                    + " FARO_RATE_LIMIT_ENABLED=false ./faro up --detach");
+        }
+    }
+}
