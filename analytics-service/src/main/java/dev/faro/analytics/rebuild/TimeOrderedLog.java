@@ -79,19 +79,25 @@ final class TimeOrderedLog implements AutoCloseable {
     /** The next records in time order, at most {@code max}; empty once every partition is read to its limit. */
     List<ConsumerRecord<String, String>> next(int max) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(max);
+        List<TopicPartition> dry = dryPartitions();
         while (batch.size() < max) {
-            List<TopicPartition> dry = dryPartitions();
             if (!dry.isEmpty()) {
                 fetch(dry);
+                dry = dryPartitions();
                 continue;
             }
             ConsumerRecord<String, String> earliest = earliestBuffered();
             if (earliest == null) {
                 break;
             }
-            buffers.get(new TopicPartition(earliest.topic(), earliest.partition()))
-                    .removeFirst();
+            TopicPartition partition = new TopicPartition(earliest.topic(), earliest.partition());
+            ArrayDeque<ConsumerRecord<String, String>> buffer = buffers.get(partition);
+            buffer.removeFirst();
             batch.add(earliest);
+            // Between fetches only the partition just taken from can run dry: no need to ask about all of them.
+            if (buffer.isEmpty() && consumer.position(partition) < limits.get(partition)) {
+                dry = List.of(partition);
+            }
         }
         return batch;
     }
