@@ -80,6 +80,39 @@ class EventContractTest {
                         .isEqualTo(Reason.UNSUPPORTED_VERSION));
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void aTrustedReadOfAValidEventGivesWhatTheValidatingReadGives(EventType type) {
+        String golden = codec.goldenExample(type);
+
+        assertThat(codec.decodeTrusted(golden)).isEqualTo(codec.decode(golden));
+    }
+
+    @Test
+    void aTrustedReadRejectsWhatItCannotReadForTheSameReasons() {
+        ObjectNode unknownType = golden(EventType.LEAD_CAPTURED);
+        unknownType.put("type", "dev.faro.lead.teleported");
+        ObjectNode futureVersion = golden(EventType.LEAD_CAPTURED);
+        futureVersion.put("schemaversion", 2);
+        ObjectNode withoutId = golden(EventType.LEAD_CAPTURED);
+        withoutId.remove("id");
+
+        assertThat(reasonOfTrustedRead("{not json")).isEqualTo(Reason.UNPARSEABLE);
+        assertThat(reasonOfTrustedRead("")).isEqualTo(Reason.UNPARSEABLE);
+        assertThat(reasonOfTrustedRead(unknownType.toString())).isEqualTo(Reason.UNKNOWN_TYPE);
+        assertThat(reasonOfTrustedRead(futureVersion.toString())).isEqualTo(Reason.UNSUPPORTED_VERSION);
+        assertThat(reasonOfTrustedRead(withoutId.toString())).isEqualTo(Reason.SCHEMA_INVALID);
+    }
+
+    private Reason reasonOfTrustedRead(String value) {
+        try {
+            codec.decodeTrusted(value);
+        } catch (UndeliverableEventException e) {
+            return e.reason();
+        }
+        throw new AssertionError("read without complaint: " + value);
+    }
+
     @Test
     void dataThatBreaksTheSchemaIsRejectedNamingTheField() {
         ObjectNode event = golden(EventType.LEAD_CAPTURED);

@@ -26,51 +26,51 @@ import java.util.UUID;
 public class FunnelCounting {
 
     private final EventHandlers handlers;
-    private final FunnelFacts facts;
-    private final LeadAttributions attributions;
-    private final UniqueVisitors visitors;
 
     public FunnelCounting(FunnelFacts facts, LeadAttributions attributions, UniqueVisitors visitors) {
-        this.facts = facts;
-        this.attributions = attributions;
-        this.visitors = visitors;
-        this.handlers = EventHandlers.builder()
-                .on(VisitRecorded.class, this::visited)
-                .on(LeadCaptured.class, this::captured)
+        this.handlers = countingInto(new LiveFunnelTally(facts, attributions, visitors));
+    }
+
+    /** What each funnel event does, its effects going to {@code tally}. */
+    public EventHandlers countingInto(FunnelTally tally) {
+        return EventHandlers.builder()
+                .on(VisitRecorded.class, (event, visit) -> visited(tally, event, visit))
+                .on(LeadCaptured.class, (event, lead) -> captured(tally, event, lead))
                 .on(
                         LeadConfirmed.class,
                         (event, lead) ->
-                                countForLead(event, lead.leadId(), lead.campaign(), FunnelStage.LEAD_CONFIRMED))
-                .on(LeadErased.class, this::erased)
+                                countForLead(tally, event, lead.leadId(), lead.campaign(), FunnelStage.LEAD_CONFIRMED))
+                .on(LeadErased.class, (event, erasure) -> erased(tally, event, erasure))
                 .on(
                         IncentiveIssued.class,
                         (event, incentive) -> countForLead(
-                                event, incentive.leadId(), incentive.campaign(), FunnelStage.INCENTIVE_ISSUED))
-                .on(IncentiveRedeemed.class, this::redeemed)
+                                tally, event, incentive.leadId(), incentive.campaign(), FunnelStage.INCENTIVE_ISSUED))
+                .on(IncentiveRedeemed.class, (event, redemption) -> redeemed(tally, event, redemption))
                 .on(EmailSent.class, (event, email) -> {
                     // The funnel's email stage is the incentive reaching the lead; confirmation links and
                     // nurture mails are other messages.
                     if (EmailSent.KIND_INCENTIVE.equals(email.messageKind())) {
-                        countForLead(event, email.leadId(), email.campaign(), FunnelStage.EMAIL_SENT);
+                        countForLead(tally, event, email.leadId(), email.campaign(), FunnelStage.EMAIL_SENT);
                     }
                 })
                 .on(EmailFailed.class, (event, email) -> {
                     if (EmailSent.KIND_INCENTIVE.equals(email.messageKind())) {
-                        countForLead(event, email.leadId(), email.campaign(), FunnelStage.EMAIL_FAILED);
+                        countForLead(tally, event, email.leadId(), email.campaign(), FunnelStage.EMAIL_FAILED);
                     }
                 })
                 // email-service publishes EmailOpened for a message's first open only.
                 .on(
                         EmailOpened.class,
-                        (event, open) -> countForLead(event, open.leadId(), open.campaign(), FunnelStage.EMAIL_OPENED))
+                        (event, open) ->
+                                countForLead(tally, event, open.leadId(), open.campaign(), FunnelStage.EMAIL_OPENED))
                 .on(
                         EmailClicked.class,
                         (event, click) ->
-                                countForLead(event, click.leadId(), click.campaign(), FunnelStage.EMAIL_CLICKED))
+                                countForLead(tally, event, click.leadId(), click.campaign(), FunnelStage.EMAIL_CLICKED))
                 .on(
                         Unsubscribed.class,
                         (event, unsubscribe) -> countForLead(
-                                event, unsubscribe.leadId(), unsubscribe.campaign(), FunnelStage.UNSUBSCRIBED))
+                                tally, event, unsubscribe.leadId(), unsubscribe.campaign(), FunnelStage.UNSUBSCRIBED))
                 .build();
     }
 
@@ -79,35 +79,33 @@ public class FunnelCounting {
         return handlers;
     }
 
-    private void visited(EventEnvelope event, VisitRecorded visit) {
+    private static void visited(FunnelTally tally, EventEnvelope event, VisitRecorded visit) {
         Dimensions dimensions = Dimensions.of(visit.landingPage(), visit.variant(), visit.utm());
-        var day = FunnelFacts.dayOf(event.time());
-        if (visitors.firstVisit(visit.campaign(), dimensions, day, visit.visitorId())) {
-            facts.count(visit.campaign(), dimensions, day, FunnelStage.VISITOR);
-        }
+        tally.visit(visit.campaign(), dimensions, FunnelFacts.dayOf(event.time()), visit.visitorId());
     }
 
-    private void captured(EventEnvelope event, LeadCaptured lead) {
+    private static void captured(FunnelTally tally, EventEnvelope event, LeadCaptured lead) {
         Dimensions dimensions = Dimensions.of(lead.landingPage(), lead.variant(), lead.utm());
-        attributions.remember(lead.leadId(), lead.campaign(), dimensions);
-        facts.count(lead.campaign(), dimensions, event.time(), FunnelStage.LEAD_CAPTURED);
+        tally.remember(lead.leadId(), lead.campaign(), dimensions);
+        tally.count(lead.campaign(), dimensions, event.time(), FunnelStage.LEAD_CAPTURED);
     }
 
-    private void erased(EventEnvelope event, LeadErased erasure) {
-        countForLead(event, erasure.leadId(), erasure.campaign(), FunnelStage.LEAD_ERASED);
-        attributions.forget(erasure.leadId());
+    private static void erased(FunnelTally tally, EventEnvelope event, LeadErased erasure) {
+        countForLead(tally, event, erasure.leadId(), erasure.campaign(), FunnelStage.LEAD_ERASED);
+        tally.forget(erasure.leadId());
     }
 
-    private void redeemed(EventEnvelope event, IncentiveRedeemed redemption) {
-        facts.redeemed(
+    private static void redeemed(FunnelTally tally, EventEnvelope event, IncentiveRedeemed redemption) {
+        tally.redeemed(
                 redemption.campaign(),
-                attributions.of(redemption.leadId(), redemption.campaign()),
+                tally.attributionOf(redemption.leadId(), redemption.campaign()),
                 event.time(),
                 redemption.orderValue(),
                 redemption.currency());
     }
 
-    private void countForLead(EventEnvelope event, UUID leadId, String campaign, FunnelStage stage) {
-        facts.count(campaign, attributions.of(leadId, campaign), event.time(), stage);
+    private static void countForLead(
+            FunnelTally tally, EventEnvelope event, UUID leadId, String campaign, FunnelStage stage) {
+        tally.count(campaign, tally.attributionOf(leadId, campaign), event.time(), stage);
     }
 }

@@ -82,10 +82,15 @@ public class UniqueVisitors {
     }
 
     private static byte[] hash(byte[] salt, String visitorId) {
+        return hasherOf(salt).doFinal(visitorId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** HMAC-SHA256 keyed with a day's salt; it resets after each hash, so one serves a whole day's visitors. */
+    static Mac hasherOf(byte[] salt) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-            return mac.doFinal(visitorId.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

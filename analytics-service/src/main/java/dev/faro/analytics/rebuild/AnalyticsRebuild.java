@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -46,11 +46,8 @@ public class AnalyticsRebuild {
     private final RebuildLock lock;
     private final RebuildConfig config;
     private final KafkaConnection kafka;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "analytics-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = singleThread("analytics-rebuild");
+    private final ExecutorService reader = singleThread("analytics-rebuild-reader");
     private volatile boolean stopping;
 
     public AnalyticsRebuild(
@@ -112,17 +109,31 @@ public class AnalyticsRebuild {
         }
     }
 
+    /**
+     * Counts the log up to its limits. The next batch is read and decoded on another thread while this one is
+     * written: the database works in its own process, so the two overlap instead of taking turns. The log is used
+     * by one thread at a time all the same, each read handed over by the future that carries it.
+     */
     private void readAll(TimeOrderedLog log, Progress progress) {
-        for (List<ConsumerRecord<String, String>> batch = log.next(config.batchSize());
-                !batch.isEmpty();
-                batch = log.next(config.batchSize())) {
-            if (stopping) {
-                throw new IllegalStateException("stopping");
+        CompletableFuture<DecodedBatch> next = readAhead(log);
+        try {
+            for (DecodedBatch batch = next.join(); !batch.isEmpty(); batch = next.join()) {
+                if (stopping) {
+                    throw new IllegalStateException("stopping");
+                }
+                next = readAhead(log);
+                batches.count(batch);
+                progress.read += batch.records();
+                runs.progress(progress.id, RebuildStatus.READING, progress.read, progress.total);
             }
-            batches.count(batch);
-            progress.read += batch.size();
-            runs.progress(progress.id, RebuildStatus.READING, progress.read, progress.total);
+        } finally {
+            // The log is closed or read again on this thread next: the read under way must be over first.
+            next.handle((batch, failure) -> batch).join();
         }
+    }
+
+    private CompletableFuture<DecodedBatch> readAhead(TimeOrderedLog log) {
+        return CompletableFuture.supplyAsync(() -> batches.decode(log.next(config.batchSize())), reader);
     }
 
     private static List<String> topics() {
@@ -152,6 +163,14 @@ public class AnalyticsRebuild {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     void onShutdown(@Observes ShutdownEvent shutdown) {
         stopping = true;
     }
@@ -160,6 +179,7 @@ public class AnalyticsRebuild {
     void stop() {
         stopping = true;
         worker.shutdownNow();
+        reader.shutdownNow();
     }
 
     /** Counts of one run, kept by its worker thread. */

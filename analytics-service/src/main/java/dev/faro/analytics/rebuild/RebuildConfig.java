@@ -7,8 +7,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "faro.rebuild")
 public interface RebuildConfig {
 
-    /** Events counted per transaction while reading the log. */
-    @WithDefault("500")
+    /**
+     * Events counted per transaction while reading the log. Each batch costs a handful of statements whatever its
+     * size, so larger batches spread them thinner; the rebuild holds about two batches in memory.
+     */
+    @WithDefault("5000")
     int batchSize();
 
     /**

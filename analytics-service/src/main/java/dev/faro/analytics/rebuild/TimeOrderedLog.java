@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,16 +30,21 @@ final class TimeOrderedLog implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Consumer<String, String> consumer;
-    private final List<String> topics;
     private final List<TopicPartition> partitions = new ArrayList<>();
-    private final Map<TopicPartition, ArrayDeque<ConsumerRecord<String, String>>> buffers = new HashMap<>();
+    private final Map<TopicPartition, Buffer> buffers = new HashMap<>();
+    /** The buffers holding records, by their first record's place in the order: the next record is on top. */
+    private final PriorityQueue<Buffer> filled = new PriorityQueue<>(Comparator.<Buffer>comparingLong(
+                    buffer -> buffer.records.peekFirst().timestamp())
+            .thenComparingInt(buffer -> buffer.topicRank)
+            .thenComparingInt(buffer -> buffer.partition.partition())
+            .thenComparingLong(buffer -> buffer.records.peekFirst().offset()));
+
     private final Map<TopicPartition, Long> limits = new HashMap<>();
     private final Duration stallTimeout;
 
     /** Takes ownership of {@code consumer}, which must not belong to a group. */
     TimeOrderedLog(Consumer<String, String> consumer, List<String> topics, Duration stallTimeout) {
         this.consumer = consumer;
-        this.topics = List.copyOf(topics);
         this.stallTimeout = stallTimeout;
         for (String topic : topics) {
             consumer.partitionsFor(topic)
@@ -48,7 +54,7 @@ final class TimeOrderedLog implements AutoCloseable {
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
         for (TopicPartition partition : partitions) {
-            buffers.put(partition, new ArrayDeque<>());
+            buffers.put(partition, new Buffer(partition, topics.indexOf(partition.topic())));
             limits.put(partition, beginnings.get(partition));
         }
     }
@@ -86,17 +92,16 @@ final class TimeOrderedLog implements AutoCloseable {
                 dry = dryPartitions();
                 continue;
             }
-            ConsumerRecord<String, String> earliest = earliestBuffered();
+            Buffer earliest = filled.poll();
             if (earliest == null) {
                 break;
             }
-            TopicPartition partition = new TopicPartition(earliest.topic(), earliest.partition());
-            ArrayDeque<ConsumerRecord<String, String>> buffer = buffers.get(partition);
-            buffer.removeFirst();
-            batch.add(earliest);
-            // Between fetches only the partition just taken from can run dry: no need to ask about all of them.
-            if (buffer.isEmpty() && consumer.position(partition) < limits.get(partition)) {
-                dry = List.of(partition);
+            batch.add(earliest.records.removeFirst());
+            if (!earliest.records.isEmpty()) {
+                filled.add(earliest);
+            } else if (consumer.position(earliest.partition) < limits.get(earliest.partition)) {
+                // Between fetches only the partition just taken from can run dry: no need to ask about all of them.
+                dry = List.of(earliest.partition);
             }
         }
         return batch;
@@ -106,7 +111,7 @@ final class TimeOrderedLog implements AutoCloseable {
     private List<TopicPartition> dryPartitions() {
         List<TopicPartition> dry = new ArrayList<>();
         for (TopicPartition partition : partitions) {
-            if (buffers.get(partition).isEmpty() && consumer.position(partition) < limits.get(partition)) {
+            if (buffers.get(partition).records.isEmpty() && consumer.position(partition) < limits.get(partition)) {
                 dry.add(partition);
             }
         }
@@ -123,7 +128,11 @@ final class TimeOrderedLog implements AutoCloseable {
             for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() < limits.get(partition)) {
-                    buffers.get(partition).addLast(record);
+                    Buffer buffer = buffers.get(partition);
+                    buffer.records.addLast(record);
+                    if (buffer.records.size() == 1) {
+                        filled.add(buffer);
+                    }
                     received++;
                 } else if (rewound.add(partition)) {
                     // Fetched past the limit: resume from the first such record once the limit moves on.
@@ -140,19 +149,20 @@ final class TimeOrderedLog implements AutoCloseable {
         }
     }
 
-    private ConsumerRecord<String, String> earliestBuffered() {
-        return buffers.values().stream()
-                .filter(buffer -> !buffer.isEmpty())
-                .map(ArrayDeque::peekFirst)
-                .min(Comparator.<ConsumerRecord<String, String>>comparingLong(ConsumerRecord::timestamp)
-                        .thenComparingInt(record -> topics.indexOf(record.topic()))
-                        .thenComparingInt(ConsumerRecord::partition)
-                        .thenComparingLong(ConsumerRecord::offset))
-                .orElse(null);
-    }
-
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(5));
+    }
+
+    /** The records fetched from one partition and not yet taken, with what breaks ties of equal timestamps. */
+    private static final class Buffer {
+        private final TopicPartition partition;
+        private final int topicRank;
+        private final ArrayDeque<ConsumerRecord<String, String>> records = new ArrayDeque<>();
+
+        Buffer(TopicPartition partition, int topicRank) {
+            this.partition = partition;
+            this.topicRank = topicRank;
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.faro.analytics.funnel.TimedEvents;
+import dev.faro.contract.EventCodec;
 import dev.faro.contract.events.EmailSent;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.TestTokens;
@@ -78,6 +79,67 @@ class AnalyticsRebuildTest {
                 .body("roi", equalTo(0.33f)) // (100.00 − 75.00) / 75.00
                 .body("clicks", equalTo(2))
                 .body("erasures", equalTo(1));
+    }
+
+    /**
+     * What a batch could count differently from the live consumers' event-by-event path: one visitor many times in a
+     * row (so within one batch of seven), a later day purging an earlier one that is then visited again, leads whose
+     * confirmation or erasure follows right behind the capture, and order values that the fact table rounds one by
+     * one.
+     */
+    @Test
+    void countingInBatchesGivesWhatTheLiveConsumersCountedEventByEvent() {
+        String campaign = uniqueCampaign();
+        TimedEvents events = new TimedEvents(campaign);
+        log.publish(campaign, events.campaign(Map.of()));
+        awaitFunnel(campaign, "leads", 0);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+
+        for (int minute = 0; minute < 8; minute++) {
+            log.publish("w1", events.visit(on(day, minute), "w1", "a", "social", "cpc"));
+        }
+        // What the live consumers dead-letter, the rebuild must skip too.
+        log.publishRaw("visits", "w1", "{not json");
+        String unknownVersion = EventCodec.instance()
+                .encode(events.visit(on(day, 9), "w2", "a", "social", "cpc"))
+                .replace("\"schemaversion\":1", "\"schemaversion\":7");
+        assertThat(unknownVersion).contains("\"schemaversion\":7");
+        log.publishRaw("visits", "w2", unknownVersion);
+        log.publish("w1", events.visit(on(day.plusDays(1), 0), "w1", "a", "social", "cpc"));
+        // Its salt purges the first day's salt and hashes, so the first day counts the visitor once more.
+        log.publish("w1", events.visit(on(day.plusDays(3), 0), "w1", "a", "social", "cpc"));
+        log.publish("w1", events.visit(on(day, 30), "w1", "a", "social", "cpc"));
+        List<UUID> leads = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (int n = 0; n < leads.size(); n++) {
+            UUID lead = leads.get(n);
+            log.publish(key(lead), events.captured(on(day, 40 + n), lead, n % 2 == 0 ? "a" : "b", "social", "cpc"));
+            log.publish(key(lead), events.confirmed(on(day, 41 + n), lead));
+        }
+        UUID erased = UUID.randomUUID();
+        log.publish(key(erased), events.captured(on(day, 50), erased, "b", "ads", "cpc"));
+        log.publish(key(erased), events.erased(on(day, 51), erased));
+        log.publish(key(erased), events.confirmed(on(day, 52), erased));
+        awaitFacts(campaign, "leads", "5");
+        awaitFacts(campaign, "erasures", "1");
+        log.publish(key(leads.get(0)), events.redeemed(on(day, 60), leads.get(0), new BigDecimal("10.005")));
+        log.publish(key(leads.get(0)), events.redeemed(on(day, 61), leads.get(0), new BigDecimal("10.005")));
+        awaitFacts(campaign, "redemptions", "2");
+        awaitFacts(campaign, "visitors", "4"); // the first day twice, the second and the fourth once
+        awaitFacts(campaign, "confirmed", "5");
+        awaitFacts(campaign, "revenue", "20.02"); // 10.01 twice
+        Map<String, String> live = aggregateTables();
+
+        RebuildClient.rebuild();
+
+        assertThat(aggregateTables()).isEqualTo(live);
+        assertThat(facts(campaign, "visitors")).isEqualTo("4");
+        assertThat(facts(campaign, "revenue")).isEqualTo("20.02");
+        assertThat(rows("select concat_ws(',', day, visitors) from funnel_fact where campaign = '%s' and visitors > 0"
+                        .formatted(campaign)))
+                .isEqualTo(String.join("\n", day + ",2", day.plusDays(1) + ",1", day.plusDays(3) + ",1"));
+        assertThat(rows("select concat_ws(',', variant, source, leads, confirmed, erasures) from funnel_fact"
+                        + " where campaign = '%s' and (leads > 0 or confirmed > 0)".formatted(campaign)))
+                .isEqualTo(String.join("\n", ",,0,1,0", "a,social,2,2,0", "b,ads,1,0,1", "b,social,2,2,0"));
     }
 
     @Test
@@ -307,6 +369,18 @@ class AnalyticsRebuildTest {
                 .get("/api/campaigns/{campaign}/funnel", campaign)
                 .then()
                 .statusCode(200);
+    }
+
+    /** A column of the campaign's fact rows summed over every day and dimension, as text. */
+    private String facts(String campaign, String column) {
+        return rows(
+                "select coalesce(sum(%s), 0)::text from funnel_fact where campaign = '%s'".formatted(column, campaign));
+    }
+
+    private void awaitFacts(String campaign, String column, String value) {
+        await(column + " of " + campaign + " reaching " + value)
+                .atMost(CONSUMED)
+                .until(() -> facts(campaign, column).equals(value));
     }
 
     private static void awaitFunnel(String campaign, String figure, int value) {

@@ -25,19 +25,7 @@ public class OwnEventLog implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String bootstrap = TestInfrastructure.current().kafkaBootstrap();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(AnalyticsRebuild.CHANNELS.stream()
-                            .map(channel -> new NewTopic(topic(channel), 3, (short) 1))
-                            .toList())
-                    .all()
-                    .get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not create the rebuild tests' topics", e.getCause());
-        }
+        createTopics(PREFIX);
         return Map.of(
                 "mp.messaging.incoming.leads.topic", topic("leads"),
                 "mp.messaging.incoming.visits.topic", topic("visits"),
@@ -50,4 +38,21 @@ public class OwnEventLog implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {}
+
+    /** The four funnel channels' topics under {@code prefix}, three partitions each. */
+    static void createTopics(String prefix) {
+        String bootstrap = TestInfrastructure.current().kafkaBootstrap();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(AnalyticsRebuild.CHANNELS.stream()
+                            .map(channel -> new NewTopic(prefix + channel, 3, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create the topics " + prefix + "*", e.getCause());
+        }
+    }
 }

@@ -51,6 +51,19 @@ final class OwnLogPublisher implements AutoCloseable {
         }
     }
 
+    /** A record value as it stands, readable or not, to a channel's topic; not counted as published. */
+    void publishRaw(String channel, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(OwnEventLog.topic(channel), key, value))
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish to " + channel, e.getCause());
+        }
+    }
+
     /** Funnel events published through this publisher (campaigns not included). */
     int published() {
         return published;
