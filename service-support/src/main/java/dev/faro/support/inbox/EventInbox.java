@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +43,9 @@ public class EventInbox {
     private final InboxConfig config;
     private final MeterRegistry meters;
     private final Tracer tracer;
-    private final Instance<InboxBarrier> barriers;
+    /** Resolved once: these run at the start of every event's transaction. */
+    private final List<InboxBarrier> barriers;
+
     private final Counter retries;
     /** Records failing transiently right now; above zero for long means a stalled consumer. */
     private final AtomicInteger retrying = new AtomicInteger();
@@ -58,7 +61,7 @@ public class EventInbox {
             MeterRegistry meters,
             OpenTelemetry openTelemetry,
             Instance<InboxBarrier> barriers) {
-        this.barriers = barriers;
+        this.barriers = barriers.stream().toList();
         this.tracer = openTelemetry.getTracer("dev.faro.inbox");
         this.entityManager = entityManager;
         this.deadLetters = deadLetters;

@@ -127,6 +127,8 @@ public class OutboxRelay {
                     spans.add(span);
                     acknowledgements.add(producer.send(toRecord(event, span)));
                 }
+                // The whole batch is in the producer's buffer: send it now rather than after linger.ms.
+                producer.flush();
                 for (Future<RecordMetadata> acknowledgement : acknowledgements) {
                     acknowledgement.get();
                 }
