@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Forgets a lead: its key, its contact, the messages not sent yet; the ledger keeps only what was sent, with
+ * Forgets a lead: its key, its contact, its events still waiting for the key, the messages not sent yet; the ledger keeps only what was sent, with
  * its template values cleared. The id is remembered so a later or replayed event about the lead is ignored.
  */
 @ApplicationScoped
@@ -15,14 +15,17 @@ public class ErasedLeads {
 
     private final EntityManager entityManager;
     private final LeadKeyStore keys;
+    private final LeadKeyLock lock;
 
-    public ErasedLeads(EntityManager entityManager, LeadKeyStore keys) {
+    public ErasedLeads(EntityManager entityManager, LeadKeyStore keys, LeadKeyLock lock) {
         this.entityManager = entityManager;
         this.keys = keys;
+        this.lock = lock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID leadId) {
+        lock.hold(leadId);
         entityManager
                 .createNativeQuery("insert into erased_lead (lead_id) values (:lead) on conflict do nothing")
                 .setParameter("lead", leadId)
@@ -43,7 +46,8 @@ public class ErasedLeads {
                 .executeUpdate();
         // The code kept for the expiry reminder, what the person opened and clicked, and that they confirmed are
         // theirs too.
-        for (String table : List.of("reminder_incentive", "email_open", "email_click", "confirmed_lead")) {
+        for (String table : List.of(
+                "lead_event_awaiting_key", "reminder_incentive", "email_open", "email_click", "confirmed_lead")) {
             entityManager
                     .createNativeQuery("delete from " + table + " where lead_id = :lead")
                     .setParameter("lead", leadId)

@@ -9,17 +9,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the lead data keys from faro.lead-keys; a destroyed key means the lead was erased. */
+/**
+ * Keeps the lead data keys from faro.lead-keys (and, in the same transaction, opens what was waiting for one); a
+ * destroyed key means the lead was erased.
+ */
 @ApplicationScoped
 public class LeadKeysConsumer {
 
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public LeadKeysConsumer(EventInbox inbox, LeadKeyStore keys, ErasedLeads erased) {
+    public LeadKeysConsumer(EventInbox inbox, LeadKeyStore keys, LeadKeyLock lock, ErasedLeads erased) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadKeyIssued.class, (event, key) -> {
+                    lock.hold(key.leadId());
                     if (!erased.isErased(key.leadId())) {
                         keys.keep(key);
                     }

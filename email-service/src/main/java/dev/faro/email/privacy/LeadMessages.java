@@ -12,15 +12,27 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What email-service holds on one lead: the contact it writes to and every message in the send ledger. A message's
- * template values are left out: they repeat what incentive-service reports (the code) or are one-time links.
+ * What email-service holds on one lead: the contact it writes to, the lead's events still waiting (sealed) for its
+ * data key, and every message in the send ledger. A message's template values are left out: they repeat what
+ * incentive-service reports (the code) or are one-time links.
  */
 @ApplicationScoped
 public class LeadMessages {
 
     /** After erasure: no contact, and only the record that messages were sent, without their contents. */
     @Schema(name = "LeadEmailRecords")
-    public record Held(UUID leadId, boolean erased, Contact contact, List<Message> messages) {}
+    public record Held(
+            UUID leadId,
+            boolean erased,
+            Contact contact,
+            @Schema(
+                            description = "Events of the lead that arrived before its data key and wait for it, their"
+                                    + " personal data and links still sealed")
+                    List<AwaitingKey> awaitingKey,
+            List<Message> messages) {}
+
+    @Schema(name = "LeadEventAwaitingKey")
+    public record AwaitingKey(String type, Instant receivedAt) {}
 
     @Schema(name = "LeadContact")
     public record Contact(
@@ -49,7 +61,23 @@ public class LeadMessages {
 
     @Transactional
     public Held of(UUID leadId) {
-        return new Held(leadId, erased.isErased(leadId), contact(leadId).orElse(null), messages(leadId));
+        return new Held(
+                leadId, erased.isErased(leadId), contact(leadId).orElse(null), awaitingKey(leadId), messages(leadId));
+    }
+
+    private List<AwaitingKey> awaitingKey(UUID leadId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        select event_type, received_at from lead_event_awaiting_key
+                        where lead_id = :lead order by position
+                        """)
+                .setParameter("lead", leadId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new AwaitingKey((String) row[0], instant(row[1])))
+                .toList();
     }
 
     private Optional<Contact> contact(UUID leadId) {
