@@ -30,6 +30,14 @@ public interface EmailConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /**
+         * Sender threads in this instance. Each takes the messages of its own share of the leads, so one lead's
+         * messages still go out one at a time, as with a single sender; the threads overlap their SMTP
+         * conversations and database commits.
+         */
+        @WithDefault("4")
+        int concurrency();
+
         /** How long the sender sleeps when nothing is due; a commit that adds an intent wakes it at once. */
         @WithDefault("1s")
         Duration pollInterval();

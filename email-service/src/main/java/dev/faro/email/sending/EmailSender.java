@@ -23,6 +23,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class EmailSender {
     private final List<MailFinisher> finishers;
     private final ReactiveMailer mailer;
     private final CampaignWording wording;
-    private WakeableWorker worker;
+    private final List<WakeableWorker> workers = new ArrayList<>();
 
     public EmailSender(
             SendLedger ledger,
@@ -93,17 +94,21 @@ public class EmailSender {
         }
         // A failing step means the database is unreachable, say: a claimed message is retried when its
         // claim runs out.
-        worker = new WakeableWorker(
-                "email-sender",
-                this::sendNextDue,
-                config.sending().pollInterval(),
-                config.sending().pollInterval(),
-                LOG);
-        worker.start();
+        int concurrency = config.sending().concurrency();
+        for (int index = 0; index < concurrency; index++) {
+            SenderShare share = new SenderShare(index, concurrency);
+            workers.add(new WakeableWorker(
+                    "email-sender-" + index,
+                    () -> sendNextDue(share),
+                    config.sending().pollInterval(),
+                    config.sending().pollInterval(),
+                    LOG));
+        }
+        workers.forEach(WakeableWorker::start);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        if (worker != null) {
+        for (WakeableWorker worker : workers) {
             worker.stop(config.sending().sendTimeout().plusSeconds(5));
         }
     }
@@ -117,15 +122,14 @@ public class EmailSender {
         wake();
     }
 
+    /** Which share the message belongs to is the database's to say (it hashes the lead id), so all are woken. */
     private void wake() {
-        if (worker != null) {
-            worker.wake();
-        }
+        workers.forEach(WakeableWorker::wake);
     }
 
-    /** Sends the next due message, if there is one; false when nothing is due. */
-    boolean sendNextDue() {
-        var claimed = ledger.claimNext(config.sending().attemptTimeout());
+    /** Sends the next due message of this share, if there is one; false when nothing is due. */
+    boolean sendNextDue(SenderShare share) {
+        var claimed = ledger.claimNext(config.sending().attemptTimeout(), share);
         if (claimed.isEmpty()) {
             return false;
         }

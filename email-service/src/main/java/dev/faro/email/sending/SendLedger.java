@@ -104,7 +104,7 @@ public class SendLedger {
      * each other; an attempt whose claim ran out (its sender died) is due again and keeps its Message-ID.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    Optional<DueMessage> claimNext(Duration attemptTimeout) {
+    Optional<DueMessage> claimNext(Duration attemptTimeout, SenderShare share) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(
@@ -116,10 +116,14 @@ public class SendLedger {
                         left join contact c on c.lead_id = l.lead_id
                         where l.status in ('pending', 'attempting') and l.next_attempt_at <= now()
                           and (l.address is not null or c.lead_id is not null)
+                          and mod(hashtext(coalesce(l.lead_id::text, l.id::text))::bigint + 2147483648, :shares)
+                              = :share
                         order by l.next_attempt_at
                         limit 1
                         for update of l skip locked
                         """)
+                .setParameter("shares", share.count())
+                .setParameter("share", share.index())
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
