@@ -117,7 +117,7 @@ public class LeadCapture {
         UUID leadId = created ? newId : updateExisting(request, customFields, now);
         consentLedger.append(leadId, ConsentLedger.MARKETING, marketing, textVersion, now, from);
         if (created) {
-            byte[] dataKey = leadKeys.issue(leadId);
+            byte[] dataKey = leadKeys.issue(leadId, request.email());
             PersonalData personal = new PersonalData(
                     request.email(),
                     request.name(),
@@ -143,7 +143,10 @@ public class LeadCapture {
             webhooks.leadCaptured(leadId, campaign.id(), now);
         }
         // A pending lead is (re)sent its double opt-in link, within the per-address limits; after LeadCaptured.
-        confirmations.requestFor(leadId, now);
+        // A lead just created for a campaign without double opt-in is confirmed already: nothing to look up.
+        if (!created || campaign.doubleOptIn()) {
+            confirmations.requestFor(leadId, now);
+        }
         return leadId;
     }
 

@@ -47,8 +47,8 @@ public class LeadKeys {
      * suppression of its address ({@link Suppression#liftFor}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public byte[] issue(UUID leadId) {
-        suppression.liftFor(leadId);
+    public byte[] issue(UUID leadId, String email) {
+        suppression.liftFor(email);
         byte[] dataKey = LeadSeal.newDataKey();
         Sealed wrapped = wrapping.wrap(leadId, dataKey);
         entityManager

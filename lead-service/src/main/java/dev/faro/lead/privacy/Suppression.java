@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,16 +54,11 @@ public class Suppression {
      * docs/architecture.md, "Personal data").
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void liftFor(UUID newLeadId) {
-        @SuppressWarnings("unchecked")
-        List<String> addresses = entityManager
-                .createNativeQuery("select email from lead where id = :id", String.class)
-                .setParameter("id", newLeadId)
-                .getResultList();
-        addresses.forEach(email -> entityManager
+    public void liftFor(String email) {
+        entityManager
                 .createNativeQuery("delete from suppression where email_hash = :hash")
                 .setParameter("hash", hash(email))
-                .executeUpdate());
+                .executeUpdate();
     }
 
     /** When the address was last erased, if it was. */
