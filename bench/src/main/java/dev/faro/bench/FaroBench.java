@@ -1,5 +1,6 @@
 package dev.faro.bench;
 
+import dev.faro.bench.pipeline.QuietPipeline;
 import dev.faro.bench.report.BenchmarkOutcome;
 import dev.faro.bench.report.MachineInfo;
 import dev.faro.bench.report.PostgresInfo;
@@ -84,6 +85,10 @@ public final class FaroBench {
             System.out.println("\n== " + benchmark.title() + (arguments.quick() ? " (quick)" : "") + " ==");
             BenchContext context = new BenchContext(stack, raw, arguments.quick(), token);
             try {
+                if (Benchmarks.needsQuietPipeline(name)) {
+                    System.out.println(
+                            QuietPipeline.await(context, "before the benchmark").summary("pipeline"));
+                }
                 List<Figure> figures = benchmark.run(context);
                 outcomes.add(BenchmarkOutcome.completed(name, benchmark.title(), figures, rawLink));
             } catch (Exception | AssertionError | LinkageError e) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -23,21 +24,27 @@ final class DeliveryLatencies {
     private final int delivered;
 
     private DeliveryLatencies(Map<String, Instant> sentAt, List<InboxMessage> inbox) {
-        Map<String, Instant> firstReceived = new HashMap<>();
-        for (InboxMessage message : inbox) {
-            for (String recipient : message.to()) {
-                String address = recipient.toLowerCase(Locale.ROOT);
-                if (sentAt.containsKey(address)) {
-                    firstReceived.merge(address, message.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
-                }
-            }
-        }
+        Map<String, Instant> firstReceived = firstReceived(sentAt.keySet(), inbox);
         firstReceived.forEach((address, received) -> {
             long latency = Duration.between(sentAt.get(address), received).toNanos() / 1000;
             micros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, latency)));
         });
         this.expected = sentAt.size();
         this.delivered = firstReceived.size();
+    }
+
+    /** When the sink accepted the first message to each of {@code addresses} (lower case) that has one. */
+    static Map<String, Instant> firstReceived(Set<String> addresses, List<InboxMessage> inbox) {
+        Map<String, Instant> firstReceived = new HashMap<>();
+        for (InboxMessage message : inbox) {
+            for (String recipient : message.to()) {
+                String address = recipient.toLowerCase(Locale.ROOT);
+                if (addresses.contains(address)) {
+                    firstReceived.merge(address, message.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+        }
+        return firstReceived;
     }
 
     /** {@code sentAt}: each lead's address (lower case) and when its capture request was sent. */

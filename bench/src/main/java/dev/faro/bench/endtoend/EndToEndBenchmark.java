@@ -6,31 +6,39 @@ import dev.faro.bench.Figure;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
 import dev.faro.bench.load.RequestFactory;
+import dev.faro.bench.pipeline.EventListener;
+import dev.faro.bench.pipeline.QuietPipeline;
+import dev.faro.contract.EventType;
 import dev.faro.local.infra.InboxMessage;
 import dev.faro.local.launcher.FaroService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Leads at a fixed 100/s for 60 s (6 s quick), after an unmeasured warm-up at the same rate, each with a new address, and for each the time from sending {@code
- * POST /api/leads} to the SMTP sink accepting its incentive email. The load generator gives no per-request answer
- * time, so the clock starts when the request is sent: the figure includes the 202's own latency (shown beside it,
- * a few milliseconds at this rate), an upper bound of the 202-to-SMTP time by that much.
+ * Leads at a fixed 100/s for 60 s (6 s quick), after an unmeasured warm-up at the same rate and a wait for the
+ * pipeline to be quiet again, each with a new address, and for each the time from sending {@code POST /api/leads}
+ * to the SMTP sink accepting its incentive email. The load generator gives no per-request answer time, so the clock
+ * starts when the request is sent: the figure includes the 202's own latency (shown beside it). Each lead's time is
+ * also split into hops by the timestamps of its {@code LeadCaptured} and {@code IncentiveIssued} records on Kafka.
  */
 public final class EndToEndBenchmark implements Benchmark {
 
@@ -42,8 +50,8 @@ public final class EndToEndBenchmark implements Benchmark {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** How long the last leads' emails may take after the load ends before they count as missing. */
     private static final Duration DELIVERY_GRACE = Duration.ofSeconds(60);
-    /** How long to wait for work left by earlier benchmarks (their leads' emails) before measuring. */
-    private static final Duration QUIET_WAIT = Duration.ofMinutes(5);
+    /** How long the listener may lag behind the inbox before a lead's hops count as unknown. */
+    private static final Duration EVENTS_GRACE = Duration.ofSeconds(15);
 
     @Override
     public String name() {
@@ -61,37 +69,54 @@ public final class EndToEndBenchmark implements Benchmark {
         URI leads = context.serviceUrl(FaroService.LEAD).resolve("/api/leads");
         InboxReader inbox = new InboxReader(context.stack().inboxPort());
         String run = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
-        LeadAddresses addresses = new LeadAddresses(run);
-
-        // Unmeasured: a freshly started stack takes hundreds of leads to compile its hot paths, which would
-        // otherwise dominate a short run.
         LeadAddresses warmUpAddresses = new LeadAddresses(run + "w");
-        LoadResult warmUp = new OpenModelLoad(
-                        CONNECTIONS,
-                        RequestFactory.postJson(leads, Map.of(), REQUEST_TIMEOUT, warmUpAddresses::captureBody),
-                        REQUEST_TIMEOUT.plusSeconds(1))
-                .run(RATE, context.duration(FULL_WARM_UP));
-        stopOnRateLimit(warmUp);
-        Duration quiet = awaitQuiet(leads, new LeadAddresses(run + "q"), inbox);
-        Files.writeString(
-                raw.resolve("warm-up.txt"),
-                "warm-up: " + warmUp.summary() + "\nthen a probe lead's email took " + quiet.toMillis() + " ms\n");
-
+        LeadAddresses addresses = new LeadAddresses(run);
+        AtomicReference<LeadAddresses> current = new AtomicReference<>(warmUpAddresses);
         Map<String, Instant> sentAt = new ConcurrentHashMap<>();
         RequestFactory capture = RequestFactory.postJson(leads, Map.of(), REQUEST_TIMEOUT, sequence -> {
-            sentAt.put(addresses.address(sequence), Instant.now());
-            return addresses.captureBody(sequence);
+            LeadAddresses to = current.get();
+            if (to == addresses) {
+                sentAt.put(addresses.address(sequence), Instant.now());
+            }
+            return to.captureBody(sequence);
         });
+        // One load generator for both runs, so that the measured one reuses the warm-up's connections.
+        OpenModelLoad generator = new OpenModelLoad(CONNECTIONS, capture, REQUEST_TIMEOUT.plusSeconds(1));
         Duration duration = context.duration(FULL_DURATION);
-        LoadResult load = new OpenModelLoad(CONNECTIONS, capture, REQUEST_TIMEOUT.plusSeconds(1)).run(RATE, duration);
-        Files.writeString(raw.resolve("load.txt"), load.summary() + "\n");
-        load.writePercentiles(raw.resolve("post-leads.hgrm"));
-        stopOnRateLimit(load);
+        LoadResult load;
+        DeliveryLatencies deliveries;
+        List<LeadJourney> journeys;
+        QuietPipeline.Wait quiet;
+        try (EventListener listener = new EventListener(
+                context.kafkaBootstrap(),
+                "endtoend-hops",
+                List.of(EventType.LEAD_CAPTURED, EventType.INCENTIVE_ISSUED))) {
+            // Unmeasured: a freshly started stack takes hundreds of leads to compile its hot paths, and the bench's
+            // own load generator and listener warm up too; this would otherwise dominate a short run.
+            LoadResult warmUp = generator.run(RATE, context.duration(FULL_WARM_UP));
+            stopOnRateLimit(warmUp);
+            // The warm-up's leads are still in the relays, consumers and email ledger: measure none of that.
+            quiet = QuietPipeline.await(context, "after the warm-up");
+            Files.writeString(
+                    raw.resolve("warm-up.txt"),
+                    "warm-up (not measured): " + warmUp.summary() + "\n" + quiet.summary("then the pipeline") + "\n");
 
-        List<InboxMessage> messages =
-                inbox.awaitUntil(InboxReader.allDelivered(sentAt), Instant.now().plus(DELIVERY_GRACE));
-        DeliveryLatencies deliveries = DeliveryLatencies.of(sentAt, messages);
-        writeDeliveries(raw, deliveries);
+            current.set(addresses);
+            load = generator.run(RATE, duration);
+            Files.writeString(raw.resolve("load.txt"), load.summary() + "\n");
+            load.writePercentiles(raw.resolve("post-leads.hgrm"));
+            stopOnRateLimit(load);
+
+            List<InboxMessage> messages = inbox.awaitUntil(
+                    InboxReader.allDelivered(sentAt), Instant.now().plus(DELIVERY_GRACE));
+            deliveries = DeliveryLatencies.of(sentAt, messages);
+            writeDeliveries(raw, deliveries);
+            journeys = awaitJourneys(context, listener, sentAt, messages);
+        }
+        HopBreakdown hops = HopBreakdown.of(journeys);
+        JourneysCsv.write(raw.resolve("journeys.csv"), journeys);
+        writeHops(raw, hops);
+        Files.writeString(raw.resolve("stage-rates.txt"), StageRates.table(journeys));
 
         long errors = EndToEndFigures.errors(load, deliveries.missing());
         List<Figure> figures = new ArrayList<>();
@@ -105,6 +130,11 @@ public final class EndToEndBenchmark implements Benchmark {
         figures.add(Figure.info("leads accepted per second (target 100)", load.achievedRate(), "leads/s"));
         figures.add(Figure.info(
                 "p99 of POST /api/leads itself at 100/s (part of the figures above)", load.p99Millis(), "ms"));
+        figures.addAll(EndToEndFigures.hops(hops));
+        figures.add(Figure.info(
+                "wait for a quiet pipeline after the warm-up (not measured)",
+                quiet.waited().toMillis() / 1000.0,
+                "s"));
         return figures;
     }
 
@@ -116,30 +146,80 @@ public final class EndToEndBenchmark implements Benchmark {
     }
 
     /**
-     * Sends one lead and waits for its email, so that the run does not measure a backlog earlier benchmarks left in
-     * the pipeline (their leads go through incentive- and email-service too). Returns how long that took.
+     * The journeys of the measured leads, once the listener has both Kafka events of every lead whose email was
+     * accepted (both were published before that email was sent), or {@link #EVENTS_GRACE} has passed; then with
+     * when incentive- and email-service began their work on each lead.
      */
-    private static Duration awaitQuiet(URI leads, LeadAddresses probe, InboxReader inbox)
-            throws IOException, InterruptedException {
-        Instant sent = Instant.now();
-        HttpRequest request = HttpRequest.newBuilder(leads)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(probe.captureBody(0)))
-                .build();
-        int status = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        if (status != 202) {
-            throw new IllegalStateException("the probe lead got " + status + " from " + leads + ", not 202");
+    private static List<LeadJourney> awaitJourneys(
+            BenchContext context, EventListener listener, Map<String, Instant> sentAt, List<InboxMessage> messages)
+            throws SQLException, InterruptedException {
+        FaroService lead = FaroService.LEAD;
+        Map<String, String> leadIds;
+        try (Connection connection =
+                DriverManager.getConnection(context.jdbcUrl(lead), lead.database(), lead.database())) {
+            leadIds = LeadIds.of(connection, LeadAddresses.CAMPAIGN, sentAt.keySet());
         }
-        Map<String, Instant> probeSent = Map.of(probe.address(0), sent);
-        List<InboxMessage> messages = inbox.awaitUntil(InboxReader.allDelivered(probeSent), sent.plus(QUIET_WAIT));
-        if (DeliveryLatencies.of(probeSent, messages).missing() > 0) {
-            throw new IllegalStateException("the probe lead's email did not arrive within " + QUIET_WAIT.toMinutes()
-                    + " min: is email-service working through a backlog? see its log");
+        long deadline = System.nanoTime() + EVENTS_GRACE.toNanos();
+        List<EventListener.Arrival> arrivals = listener.arrivals();
+        while (System.nanoTime() < deadline
+                && eventsMissing(LeadJourneys.assemble(sentAt, leadIds, arrivals, messages, ServiceStamps.none()))) {
+            Thread.sleep(100);
+            arrivals = listener.arrivals();
         }
-        return Duration.between(sent, Instant.now());
+        Set<String> measuredLeads = new HashSet<>(leadIds.values());
+        Map<String, String> incentiveEvents = new HashMap<>();
+        for (EventListener.Arrival arrival : arrivals) {
+            if (arrival.type() == EventType.INCENTIVE_ISSUED && measuredLeads.contains(arrival.key())) {
+                incentiveEvents.put(arrival.eventId().toString(), arrival.key());
+            }
+        }
+        FaroService incentive = FaroService.INCENTIVE;
+        FaroService email = FaroService.EMAIL;
+        ServiceStamps stamps;
+        try (Connection incentiveDb = DriverManager.getConnection(
+                        context.jdbcUrl(incentive), incentive.database(), incentive.database());
+                Connection emailDb =
+                        DriverManager.getConnection(context.jdbcUrl(email), email.database(), email.database())) {
+            stamps = ServiceStamps.read(incentiveDb, emailDb, incentiveEvents);
+        }
+        return LeadJourneys.assemble(sentAt, leadIds, arrivals, messages, stamps);
+    }
+
+    /** Whether a lead whose email was accepted still lacks an event (both were published before that email). */
+    private static boolean eventsMissing(List<LeadJourney> journeys) {
+        return journeys.stream().anyMatch(journey -> journey.smtpAcceptedMicros() != null && !journey.complete());
+    }
+
+    private static void writeHops(Path raw, HopBreakdown hops) throws IOException {
+        StringBuilder text = new StringBuilder(String.format(
+                Locale.ROOT,
+                "leads with every stamp %d; the slowest of them (the end-to-end p99's and slower) %d; ms:%n",
+                hops.complete(),
+                hops.tailCount()));
+        for (LeadJourney.Hop hop : LeadJourney.Hop.values()) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%s: p50 %.1f p90 %.1f p99 %.1f max %.1f; median among the slowest %.1f%n",
+                    hop.description(),
+                    hops.percentileMillis(hop, 50),
+                    hops.percentileMillis(hop, 90),
+                    hops.percentileMillis(hop, 99),
+                    hops.percentileMillis(hop, 100),
+                    hops.tailMedianMillis(hop)));
+        }
+        text.append("split where each service's consumer began its transaction (created_at of its row):\n");
+        for (LeadJourney.Split split : LeadJourney.Split.values()) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%s: p50 %.1f p90 %.1f p99 %.1f max %.1f (%d leads)%n",
+                    split.description(),
+                    hops.percentileMillis(split, 50),
+                    hops.percentileMillis(split, 90),
+                    hops.percentileMillis(split, 99),
+                    hops.percentileMillis(split, 100),
+                    hops.splitCount(split)));
+        }
+        Files.writeString(raw.resolve("hops.txt"), text.toString());
     }
 
     private static void writeDeliveries(Path raw, DeliveryLatencies deliveries) throws IOException {

@@ -2,6 +2,8 @@ package dev.faro.bench.endtoend;
 
 import dev.faro.bench.Figure;
 import dev.faro.bench.load.LoadResult;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The end-to-end goal: p99 within 300 ms at 100 leads/s, and not one error. */
 final class EndToEndFigures {
@@ -25,5 +27,26 @@ final class EndToEndFigures {
                 "ms",
                 null,
                 new Figure.Goal("p99 ≤ 300 ms, no error", met));
+    }
+
+    /**
+     * Each hop's p50 and p99, then each hop's median over the slowest leads (the end-to-end p99's and slower): which
+     * hop the slow leads lost their time in. Hop percentiles do not add up to the whole's; those medians nearly do.
+     */
+    static List<Figure> hops(HopBreakdown hops) {
+        List<Figure> figures = new ArrayList<>();
+        for (LeadJourney.Hop hop : LeadJourney.Hop.values()) {
+            figures.add(Figure.info("hop " + hop.description() + ", p50", hops.percentileMillis(hop, 50), "ms"));
+            figures.add(Figure.info("hop " + hop.description() + ", p99", hops.percentileMillis(hop, 99), "ms"));
+        }
+        for (LeadJourney.Hop hop : LeadJourney.Hop.values()) {
+            figures.add(Figure.info(
+                    "hop " + hop.description() + ", median over the " + hops.tailCount()
+                            + " slowest leads (the end-to-end p99's and slower)",
+                    hops.tailMedianMillis(hop),
+                    "ms"));
+        }
+        figures.add(Figure.info("leads with every hop stamped (the hops' samples)", hops.complete(), "leads"));
+        return figures;
     }
 }

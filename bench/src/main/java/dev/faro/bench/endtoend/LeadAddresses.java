@@ -6,6 +6,8 @@ package dev.faro.bench.endtoend;
  */
 final class LeadAddresses {
 
+    static final String CAMPAIGN = "demo";
+
     private final String run;
 
     LeadAddresses(String run) {
@@ -20,7 +22,7 @@ final class LeadAddresses {
     }
 
     String captureBody(long sequence) {
-        return "{\"email\":\"" + address(sequence) + "\",\"name\":\"Bench " + sequence
-                + "\",\"campaign\":\"demo\",\"consent\":{\"marketing\":true},\"locale\":\"es\"}";
+        return "{\"email\":\"" + address(sequence) + "\",\"name\":\"Bench " + sequence + "\",\"campaign\":\"" + CAMPAIGN
+                + "\",\"consent\":{\"marketing\":true},\"locale\":\"es\"}";
     }
 }

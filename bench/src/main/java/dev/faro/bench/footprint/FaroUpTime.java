@@ -1,5 +1,6 @@
 package dev.faro.bench.footprint;
 
+import dev.faro.bench.StackPids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class FaroUpTime {
         if (!Files.isRegularFile(pids) || !Files.isRegularFile(ready)) {
             return Optional.empty();
         }
-        Long supervisor = ProcFiles.stackPids(Files.readString(pids)).get("supervisor");
+        Long supervisor = StackPids.parse(Files.readString(pids)).get("supervisor");
         if (supervisor == null) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.faro.bench.footprint;
 import dev.faro.bench.BenchContext;
 import dev.faro.bench.Benchmark;
 import dev.faro.bench.Figure;
+import dev.faro.bench.StackPids;
 import dev.faro.local.infra.DatabaseAdmin;
 import dev.faro.local.launcher.FaroService;
 import java.io.IOException;
@@ -119,7 +120,7 @@ public final class FootprintBenchmark implements Benchmark {
     /** What {@code ./faro} started each running service with; a fresh process of it gets the same. */
     private static Map<FaroService, Map<String, String>> serviceEnvironments(BenchContext context) throws IOException {
         Path pidFile = context.stack().run().resolve("pids");
-        Map<String, Long> pids = ProcFiles.stackPids(Files.readString(pidFile));
+        Map<String, Long> pids = StackPids.parse(Files.readString(pidFile));
         Map<FaroService, Map<String, String>> environments = new EnumMap<>(FaroService.class);
         for (FaroService service : FaroService.values()) {
             Long pid = pids.get(service.directory());

@@ -50,16 +50,4 @@ final class ProcFiles {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no btime line in /proc/stat"));
     }
-
-    /** {@code name pid} lines of {@code ./faro}'s {@code .faro/run/pids}. */
-    static Map<String, Long> stackPids(String pidFile) {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (String line : pidFile.split("\n")) {
-            String[] parts = line.trim().split("\\s+");
-            if (parts.length == 2 && parts[1].matches("\\d+")) {
-                pids.put(parts[0], Long.parseLong(parts[1]));
-            }
-        }
-        return pids;
-    }
 }

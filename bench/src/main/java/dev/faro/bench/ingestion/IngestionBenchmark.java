@@ -3,6 +3,12 @@ package dev.faro.bench.ingestion;
 import dev.faro.bench.BenchContext;
 import dev.faro.bench.Benchmark;
 import dev.faro.bench.Figure;
+import dev.faro.bench.cpu.CpuFigures;
+import dev.faro.bench.cpu.CpuSampler;
+import dev.faro.bench.cpu.CpuSnapshot;
+import dev.faro.bench.cpu.CpuUsage;
+import dev.faro.bench.cpu.MeasuredProcess;
+import dev.faro.bench.cpu.StackProcesses;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
 import dev.faro.bench.load.RequestFactory;
@@ -38,7 +44,8 @@ public final class IngestionBenchmark implements Benchmark {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final int DEFAULT_PAYLOAD_BYTES = 1000;
-    private static final double WARM_UP_RATE = 50;
+    private static final double QUICK_WARM_UP_RATE = 50;
+    private static final double FULL_WARM_UP_RATE = 100;
 
     @Override
     public String name() {
@@ -61,8 +68,11 @@ public final class IngestionBenchmark implements Benchmark {
                 RequestFactory.postJson(leads, Map.of(), REQUEST_TIMEOUT, new LeadBodies(runId)),
                 REQUEST_TIMEOUT);
 
-        // A freshly started service runs interpreted code for its first thousands of requests; warm it first.
-        LoadResult warmUp = load.run(WARM_UP_RATE, context.quick() ? Duration.ofSeconds(10) : Duration.ofSeconds(30));
+        // A freshly started service runs interpreted code for its first thousands of requests, and the JIT
+        // compilers then take a large share of the CPU for a while; warm it first.
+        LoadResult warmUp = context.quick()
+                ? load.run(QUICK_WARM_UP_RATE, Duration.ofSeconds(10))
+                : load.run(FULL_WARM_UP_RATE, Duration.ofSeconds(60));
         refuseRateLimited(warmUp);
         Files.writeString(raw.resolve("warm-up.txt"), warmUp.summary() + "\n");
         System.out.println("  warm-up: " + warmUp.summary());
@@ -91,25 +101,113 @@ public final class IngestionBenchmark implements Benchmark {
                 StandardOpenOption.APPEND);
         System.out.printf(Locale.ROOT, "  sustained %.1f leads/s (%s)%n", outcome.rate(), outcome.rule());
 
+        List<MeasuredProcess> stack = stackProcesses(context);
         LoadResult fixed = null;
+        CpuUsage fixedCpu = null;
+        CommitCounters fixedCommits = null;
         if (outcome.rate() > 0) {
             Duration fixedDuration = context.duration(Duration.ofSeconds(60));
+            CpuSampler sampler = stack == null ? null : new CpuSampler(Path.of("/proc"), stack);
+            CpuSnapshot cpuBefore = sampler == null ? null : sampler.sample();
+            CommitCounters commitsBefore = CommitCounters.read(port(context), FaroService.LEAD.database());
             fixed = load.run(outcome.rate(), fixedDuration);
+            // The pause lets the consumers finish what these leads caused, so their CPU lands in the window.
+            Thread.sleep(SETTLE.toMillis());
+            fixedCommits = CommitCounters.read(port(context), FaroService.LEAD.database())
+                    .since(commitsBefore);
+            fixedCpu = sampler == null ? null : CpuUsage.between(cpuBefore, sampler.sample());
             refuseRateLimited(fixed);
             fixed.writePercentiles(raw.resolve("fixed-rate.hgrm"));
             Files.writeString(raw.resolve("fixed-rate.txt"), fixed.summary() + "\n");
             System.out.println("  fixed rate: " + fixed.summary());
+            String commits = "fixed-rate run + " + SETTLE.toSeconds() + " s pause, " + fixed.successful()
+                    + " accepted leads: " + fixedCommits.describe() + "\n";
+            Files.writeString(raw.resolve("fixed-rate-commits.txt"), commits);
+            System.out.print("  " + commits);
+            if (fixedCpu != null) {
+                String table = CpuFigures.table(fixedCpu, fixed.successful(), "lead");
+                Files.writeString(raw.resolve("fixed-rate-cpu.txt"), table);
+                System.out.print(table.indent(2));
+            }
         }
 
         int payloadBytes = leadCapturedPayloadBytes(context);
-        PgbenchOutput baseline = runPgbench(context, pgbench, payloadBytes);
+        PgbenchRun baseline = runPgbench(context, pgbench, payloadBytes, stack);
         System.out.printf(
                 Locale.ROOT,
                 "  pgbench: %.1f tps, %.2f ms average, payload %d bytes%n",
-                baseline.tps(),
-                baseline.latencyAverageMillis(),
+                baseline.output().tps(),
+                baseline.output().latencyAverageMillis(),
                 payloadBytes);
-        return figures(outcome.rate(), fixed, baseline);
+        List<Figure> figures = figures(outcome.rate(), fixed, baseline.output());
+        if (fixed != null) {
+            figures.addAll(cpuFigures(fixed.successful(), fixedCpu, fixedCommits));
+        }
+        figures.addAll(pgbenchCpuFigures(baseline));
+        return figures;
+    }
+
+    /** The pgbench run's output with the CPU and commits it cost; {@code cpu} is null when /proc is unreadable. */
+    record PgbenchRun(PgbenchOutput output, CpuUsage cpu, CommitCounters commits) {}
+
+    /** CPU per accepted lead per process and commits per WAL flush over the fixed-rate run. */
+    static List<Figure> cpuFigures(long acceptedLeads, CpuUsage cpu, CommitCounters commits) {
+        List<Figure> figures = new ArrayList<>();
+        if (cpu != null) {
+            figures.addAll(CpuFigures.figures(cpu, acceptedLeads, "accepted lead", "lead"));
+        }
+        figures.add(Figure.info(
+                "accepted leads per WAL flush (pg_stat_wal.wal_sync, whole cluster)",
+                commits.perSync(acceptedLeads),
+                "leads/flush"));
+        figures.add(Figure.info(
+                "faro_lead commits per WAL flush (read-only transactions included)",
+                commits.perSync(commits.commits()),
+                "commits/flush"));
+        return figures;
+    }
+
+    /** What a pgbench transaction costs: PostgreSQL's CPU and pgbench's own, and commits per WAL flush. */
+    static List<Figure> pgbenchCpuFigures(PgbenchRun run) {
+        List<Figure> figures = new ArrayList<>();
+        long transactions = run.output().transactions();
+        if (run.cpu() != null && transactions > 0) {
+            double postgres = run.cpu().millisByProcess().getOrDefault(StackProcesses.POSTGRES, 0.0);
+            double client = run.cpu().millisByProcess().getOrDefault(StackProcesses.PGBENCH, 0.0);
+            double perTransaction = (postgres + client) / transactions;
+            figures.add(Figure.info("pgbench: PostgreSQL CPU per transaction", postgres / transactions, "ms/tx"));
+            figures.add(Figure.info("pgbench: pgbench client CPU per transaction", client / transactions, "ms/tx"));
+            figures.add(Figure.info(
+                    String.format(
+                            Locale.ROOT,
+                            "pgbench: ceiling of %d cores at PostgreSQL + pgbench CPU per transaction",
+                            run.cpu().cores()),
+                    perTransaction == 0 ? 0 : run.cpu().cores() * 1000.0 / perTransaction,
+                    "tx/s"));
+            figures.add(Figure.info(
+                    "pgbench: machine CPU busy over its run", run.cpu().machineBusyPercent(), "%"));
+        }
+        figures.add(Figure.info(
+                "pgbench transactions per WAL flush",
+                run.commits().perSync(run.commits().commits()),
+                "commits/flush"));
+        return figures;
+    }
+
+    /** The stack's processes, or null (no CPU figures) when its pid file or /proc cannot be read. */
+    private static List<MeasuredProcess> stackProcesses(BenchContext context) {
+        try {
+            List<MeasuredProcess> processes = StackProcesses.of(context.stack().run());
+            new CpuSampler(Path.of("/proc"), processes).sample();
+            return processes;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("  no CPU figures: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static int port(BenchContext context) {
+        return context.stack().postgresPort();
     }
 
     static List<Figure> figures(double sustained, LoadResult fixed, PgbenchOutput baseline) {
@@ -164,7 +262,8 @@ public final class IngestionBenchmark implements Benchmark {
         }
     }
 
-    private static PgbenchOutput runPgbench(BenchContext context, PgbenchBaseline pgbench, int payloadBytes)
+    private static PgbenchRun runPgbench(
+            BenchContext context, PgbenchBaseline pgbench, int payloadBytes, List<MeasuredProcess> stack)
             throws IOException, SQLException, InterruptedException {
         Path raw = context.rawOutput();
         int port = context.stack().postgresPort();
@@ -183,7 +282,20 @@ public final class IngestionBenchmark implements Benchmark {
         Path script = raw.resolve("capture.sql");
         Files.writeString(script, CaptureTransactionScript.render(payloadBytes));
         Duration duration = context.duration(Duration.ofSeconds(60));
+        CpuSampler sampler = stack == null ? null : new CpuSampler(Path.of("/proc"), StackProcesses.withPgbench(stack));
+        CpuSnapshot cpuBefore = sampler == null ? null : sampler.sample();
+        CommitCounters commitsBefore = CommitCounters.read(port, ScratchDatabase.NAME);
         PgbenchOutput output = pgbench.run(pgbench.command(script, port, CONNECTIONS, duration), raw, duration);
+        CommitCounters commits = CommitCounters.read(port, ScratchDatabase.NAME).since(commitsBefore);
+        CpuUsage cpu = sampler == null ? null : CpuUsage.between(cpuBefore, sampler.sample());
+        String commitLine = output.transactions() + " pgbench transactions: " + commits.describe() + "\n";
+        Files.writeString(raw.resolve("pgbench-commits.txt"), commitLine);
+        System.out.print("  " + commitLine);
+        if (cpu != null) {
+            String table = CpuFigures.table(cpu, output.transactions(), "tx");
+            Files.writeString(raw.resolve("pgbench-cpu.txt"), table);
+            System.out.print(table.indent(2));
+        }
         long[] rows = scratch.rowCounts();
         Files.writeString(
                 raw.resolve("pgbench-rows.txt"),
@@ -194,6 +306,6 @@ public final class IngestionBenchmark implements Benchmark {
                         rows[1],
                         output.transactions(),
                         output.failed()));
-        return output;
+        return new PgbenchRun(output, cpu, commits);
     }
 }

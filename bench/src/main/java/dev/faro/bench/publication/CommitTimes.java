@@ -1,5 +1,6 @@
 package dev.faro.bench.publication;
 
+import dev.faro.bench.pipeline.EventListener;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,8 +69,7 @@ final class CommitTimes {
                 while (rows.next()) {
                     OffsetDateTime committed = rows.getObject(2, OffsetDateTime.class);
                     if (committed != null) {
-                        times.put(
-                                rows.getObject(1, UUID.class), LeadCapturedListener.epochMicros(committed.toInstant()));
+                        times.put(rows.getObject(1, UUID.class), EventListener.epochMicros(committed.toInstant()));
                     }
                 }
             }

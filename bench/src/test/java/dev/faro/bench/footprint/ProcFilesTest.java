@@ -67,14 +67,4 @@ class ProcFilesTest {
 
         assertThat(ProcFiles.bootEpochSeconds(stat)).isEqualTo(1_795_655_397L);
     }
-
-    @Test
-    void pidFileHasOneNameAndPidPerLine() {
-        String pids = "supervisor 100\npostgres 101\nkafka 102\nlead-service 103\nbroken line here\n";
-
-        assertThat(ProcFiles.stackPids(pids))
-                .containsEntry("supervisor", 100L)
-                .containsEntry("lead-service", 103L)
-                .hasSize(4);
-    }
 }
