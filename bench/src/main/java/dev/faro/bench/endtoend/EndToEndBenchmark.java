@@ -101,6 +101,7 @@ public final class EndToEndBenchmark implements Benchmark {
                     raw.resolve("warm-up.txt"),
                     "warm-up (not measured): " + warmUp.summary() + "\n" + quiet.summary("then the pipeline") + "\n");
 
+            inbox.skipWhatIsThere();
             current.set(addresses);
             load = generator.run(RATE, duration);
             Files.writeString(raw.resolve("load.txt"), load.summary() + "\n");

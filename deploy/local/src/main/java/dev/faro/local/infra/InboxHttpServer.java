@@ -9,13 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small web inbox over an {@link Inbox} on loopback: {@code GET /api/messages} (JSON), {@code DELETE /api/messages},
+ * A small web inbox over an {@link Inbox} on loopback: {@code GET /api/messages} (JSON; {@code ?from=N} skips the first N), {@code DELETE /api/messages},
  * {@code GET /} (a page listing the messages) and {@code GET /messages/{n}} (one message, 1 = oldest).
  */
 public final class InboxHttpServer implements AutoCloseable {
@@ -60,7 +61,14 @@ public final class InboxHttpServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             Matcher message = MESSAGE_PATH.matcher(path);
             if (path.equals("/api/messages") && method.equals("GET")) {
-                send(exchange, 200, "application/json; charset=utf-8", InboxJson.write(inbox.messages()));
+                OptionalInt from = fromParameter(exchange.getRequestURI().getRawQuery());
+                if (from.isEmpty()) {
+                    send(exchange, 400, "text/plain; charset=utf-8", "from must be a whole number of messages");
+                    return;
+                }
+                List<InboxMessage> messages = inbox.messages();
+                List<InboxMessage> page = messages.subList(Math.min(from.getAsInt(), messages.size()), messages.size());
+                send(exchange, 200, "application/json; charset=utf-8", InboxJson.write(page));
             } else if (path.equals("/api/messages") && method.equals("DELETE")) {
                 inbox.clear();
                 exchange.sendResponseHeaders(204, -1);
@@ -85,6 +93,23 @@ public final class InboxHttpServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * {@code ?from=N} skips the first N messages, in the order received, so a client polling a large inbox reads
+     * only what is new; absent, everything. Empty when the value is not a whole number.
+     */
+    static OptionalInt fromParameter(String query) {
+        if (query == null || query.isEmpty()) {
+            return OptionalInt.of(0);
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("from=")) {
+                String value = pair.substring("from=".length());
+                return value.matches("\\d{1,9}") ? OptionalInt.of(Integer.parseInt(value)) : OptionalInt.empty();
+            }
+        }
+        return OptionalInt.of(0);
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

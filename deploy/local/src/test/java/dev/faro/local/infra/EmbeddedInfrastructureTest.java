@@ -206,6 +206,23 @@ class EmbeddedInfrastructureTest {
         assertThat(json(get("/api/messages"))).isEmpty();
     }
 
+    @Test
+    void inboxApiSkipsTheMessagesAClientHasAlreadyRead() throws Exception {
+        delete("/api/messages");
+        send("primero", List.of("uno@example.org"));
+        send("segundo", List.of("dos@example.org"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> smtp.messages().size() == 2);
+
+        assertThat(json(get("/api/messages?from=1"))).singleElement().satisfies(message -> assertThat(
+                        message.get("subject").asText())
+                .isEqualTo("segundo"));
+        assertThat(json(get("/api/messages?from=2"))).isEmpty();
+        assertThat(json(get("/api/messages?from=99"))).isEmpty();
+        assertThat(json(get("/api/messages"))).hasSize(2);
+        assertThat(get("/api/messages?from=-1").statusCode()).isEqualTo(400);
+        assertThat(get("/api/messages?from=dos").statusCode()).isEqualTo(400);
+    }
+
     private static void send(String subject, List<String> recipients) throws Exception {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", smtp.host());
