@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +42,9 @@ class AnalyticsRebuildIT {
 
     @TempDir
     static Path state;
+
+    @RegisterExtension
+    static final StackLogsOnFailure STACK_LOGS = new StackLogsOnFailure(() -> state);
 
     private static FaroStack faro;
 

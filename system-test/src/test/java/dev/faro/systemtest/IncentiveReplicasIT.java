@@ -37,6 +37,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,6 +53,9 @@ class IncentiveReplicasIT {
 
     @TempDir
     static Path state;
+
+    @RegisterExtension
+    static final StackLogsOnFailure STACK_LOGS = new StackLogsOnFailure(() -> state);
 
     private static FaroStack faro;
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A lead captured on the landing page ends in one discount email and one count on the funnel, even if redelivered. */
@@ -51,6 +52,9 @@ class LeadToEmailIT {
 
     @TempDir
     static Path state;
+
+    @RegisterExtension
+    static final StackLogsOnFailure STACK_LOGS = new StackLogsOnFailure(() -> state);
 
     private static FaroStack faro;
 

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,6 +53,9 @@ class NurtureRestartIT {
 
     @TempDir
     static Path state;
+
+    @RegisterExtension
+    static final StackLogsOnFailure STACK_LOGS = new StackLogsOnFailure(() -> state);
 
     private static FaroStack faro;
 
