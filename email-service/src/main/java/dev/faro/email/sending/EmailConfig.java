@@ -2,6 +2,8 @@ package dev.faro.email.sending;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -33,9 +35,11 @@ public interface EmailConfig {
         /**
          * Sender threads in this instance. Each takes the messages of its own share of the leads, so one lead's
          * messages still go out one at a time, as with a single sender; the threads overlap their SMTP
-         * conversations and database commits.
+         * conversations and database commits. At most {@value SenderShare#MAX_COUNT}.
          */
         @WithDefault("4")
+        @Min(1)
+        @Max(SenderShare.MAX_COUNT)
         int concurrency();
 
         /** How long the sender sleeps when nothing is due; a commit that adds an intent wakes it at once. */

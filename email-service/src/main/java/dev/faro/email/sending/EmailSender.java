@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -114,17 +115,19 @@ public class EmailSender {
     }
 
     void onIntentRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SendIntentRecorded recorded) {
-        wake();
+        wakeSenderOf(recorded.leadId());
     }
 
     /** An intent may have been waiting for this contact. */
     void onContactSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactSaved saved) {
-        wake();
+        wakeSenderOf(saved.leadId());
     }
 
-    /** Which share the message belongs to is the database's to say (it hashes the lead id), so all are woken. */
-    private void wake() {
-        workers.forEach(WakeableWorker::wake);
+    /** Only the thread whose share holds the lead will claim its messages: the others would find nothing. */
+    private void wakeSenderOf(UUID leadId) {
+        if (!workers.isEmpty()) {
+            workers.get(SenderShare.indexOf(leadId, workers.size())).wake();
+        }
     }
 
     /** Sends the next due message of this share, if there is one; false when nothing is due. */

@@ -116,12 +116,12 @@ public class SendLedger {
                         left join contact c on c.lead_id = l.lead_id
                         where l.status in ('pending', 'attempting') and l.next_attempt_at <= now()
                           and (l.address is not null or c.lead_id is not null)
-                          and mod(hashtext(coalesce(l.lead_id::text, l.id::text))::bigint + 2147483648, :shares)
-                              = :share
+                          and %s = :share
                         order by l.next_attempt_at
                         limit 1
                         for update of l skip locked
-                        """)
+                        """
+                                .formatted(SenderShare.SQL))
                 .setParameter("shares", share.count())
                 .setParameter("share", share.index())
                 .getResultList();

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,6 +53,24 @@ class ConcurrentSendersTest {
             assertThat(received).as("emails to %s", lead.email()).hasSize(1);
             assertThat(received.get(0).messageId()).isEqualTo("<incentive.0." + lead.leadId() + "@faro.local>");
             assertThat(received.get(0).text()).contains(code(lead));
+        }
+    }
+
+    @Test
+    void theClaimAndTheWakeAgreeOnEachLeadsShare() {
+        for (int i = 0; i < 200; i++) {
+            UUID leadId = UUID.randomUUID();
+            int shares = 1 + i % SenderShare.MAX_COUNT;
+            int inDatabase = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                            .createNativeQuery("select %s from (select cast(:leadId as uuid) as lead_id) l"
+                                    .formatted(SenderShare.SQL))
+                            .setParameter("leadId", leadId)
+                            .setParameter("shares", shares)
+                            .getSingleResult())
+                    .intValue());
+            assertThat(SenderShare.indexOf(leadId, shares))
+                    .as("share of %s among %d", leadId, shares)
+                    .isEqualTo(inDatabase);
         }
     }
 
