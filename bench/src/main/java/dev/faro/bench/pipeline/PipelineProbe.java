@@ -33,14 +33,20 @@ final class PipelineProbe implements AutoCloseable {
 
     private static final String UNSENT_OUTBOX = "select count(*) from outbox_event where sent_at is null";
     /**
-     * What email-service's sender would claim now (due, recipient known), plus attempts in progress. A due row
-     * whose contact has not arrived waits for a LeadCaptured, which shows as consumer lag instead.
+     * What email-service's sender would claim now or within its attempt timeout (recipient known): an attempt in
+     * progress is claimed until then, so this range finds it too. A due row whose contact has not arrived waits for a
+     * LeadCaptured, which shows as consumer lag instead. Ordered and capped so that PostgreSQL walks the sender's own
+     * index of open rows: counted over the whole ledger (a benchmark leaves 100 000 nurture emails due tomorrow) it
+     * took 130 ms of three processes per reading.
      */
     private static final String DUE_EMAILS =
             """
-            select count(*) from send_ledger l left join contact c on c.lead_id = l.lead_id
-            where (l.status = 'attempting' or (l.status = 'pending' and l.next_attempt_at <= now()))
-              and (l.address is not null or c.lead_id is not null)
+            select count(*) from (
+                select 1 from send_ledger l left join contact c on c.lead_id = l.lead_id
+                where l.status in ('pending', 'attempting') and l.next_attempt_at <= now() + interval '5 minutes'
+                  and (l.address is not null or c.lead_id is not null)
+                order by l.next_attempt_at
+                limit 1000) due
             """;
 
     private static final long ADMIN_TIMEOUT_SECONDS = 30;

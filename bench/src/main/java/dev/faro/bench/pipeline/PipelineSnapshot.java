@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * a service's consumer group has not committed, and emails due that email-service has not sent yet.
  *
  * @param unsentOutbox per database that has an {@code outbox_event} table, its rows with {@code sent_at} null
- * @param dueEmails email-service's {@code send_ledger} rows being attempted or pending and already due
+ * @param dueEmails email-service's {@code send_ledger} rows being attempted or due within the attempt timeout (at most 1 000)
  * @param lags every service consumer group's lag
  */
 public record PipelineSnapshot(SortedMap<String, Long> unsentOutbox, long dueEmails, List<GroupLag> lags) {
