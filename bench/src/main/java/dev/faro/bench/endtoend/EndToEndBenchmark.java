@@ -3,6 +3,8 @@ package dev.faro.bench.endtoend;
 import dev.faro.bench.BenchContext;
 import dev.faro.bench.Benchmark;
 import dev.faro.bench.Figure;
+import dev.faro.bench.cpu.CpuSampler;
+import dev.faro.bench.cpu.StackProcesses;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
 import dev.faro.bench.load.RequestFactory;
@@ -12,9 +14,9 @@ import dev.faro.contract.EventType;
 import dev.faro.local.infra.InboxMessage;
 import dev.faro.local.launcher.FaroService;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,16 +31,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Leads at a fixed 100/s for 60 s (6 s quick), after an unmeasured warm-up at the same rate and a wait for the
  * pipeline to be quiet again, each with a new address, and for each the time from sending {@code POST /api/leads}
  * to the SMTP sink accepting its incentive email. The load generator gives no per-request answer time, so the clock
  * starts when the request is sent: the figure includes the 202's own latency (shown beside it). Each lead's time is
- * also split into hops by the timestamps of its {@code LeadCaptured} and {@code IncentiveIssued} records on Kafka.
+ * also split into hops by the timestamps of its {@code LeadCaptured} and {@code IncentiveIssued} records on Kafka,
+ * and the CPU every process of the stack spent from the first lead to the last email gives the CPU per delivered
+ * lead. Then the same measurement at lower rates ({@link RateSweep}) shows which of them the pipeline keeps up with.
  */
 public final class EndToEndBenchmark implements Benchmark {
 
@@ -52,6 +54,8 @@ public final class EndToEndBenchmark implements Benchmark {
     private static final Duration DELIVERY_GRACE = Duration.ofSeconds(60);
     /** How long the listener may lag behind the inbox before a lead's hops count as unknown. */
     private static final Duration EVENTS_GRACE = Duration.ofSeconds(15);
+
+    private static final String SWEEP_FAILURE_FILE = "sweep-failure.txt";
 
     @Override
     public String name() {
@@ -69,22 +73,12 @@ public final class EndToEndBenchmark implements Benchmark {
         URI leads = context.serviceUrl(FaroService.LEAD).resolve("/api/leads");
         InboxReader inbox = new InboxReader(context.stack().inboxPort());
         String run = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
-        LeadAddresses warmUpAddresses = new LeadAddresses(run + "w");
-        LeadAddresses addresses = new LeadAddresses(run);
-        AtomicReference<LeadAddresses> current = new AtomicReference<>(warmUpAddresses);
-        Map<String, Instant> sentAt = new ConcurrentHashMap<>();
-        RequestFactory capture = RequestFactory.postJson(leads, Map.of(), REQUEST_TIMEOUT, sequence -> {
-            LeadAddresses to = current.get();
-            if (to == addresses) {
-                sentAt.put(addresses.address(sequence), Instant.now());
-            }
-            return to.captureBody(sequence);
-        });
-        // One load generator for both runs, so that the measured one reuses the warm-up's connections.
+        LeadCaptures captures = new LeadCaptures(new LeadAddresses(run + "w"));
+        RequestFactory capture = RequestFactory.postJson(leads, Map.of(), REQUEST_TIMEOUT, captures::body);
+        // One load generator for every run, so that the measured ones reuse the warm-up's connections.
         OpenModelLoad generator = new OpenModelLoad(CONNECTIONS, capture, REQUEST_TIMEOUT.plusSeconds(1));
-        Duration duration = context.duration(FULL_DURATION);
-        LoadResult load;
-        DeliveryLatencies deliveries;
+        MeasuredRun measured = new MeasuredRun(generator, captures, inbox, stackCpu(context), DELIVERY_GRACE);
+        MeasuredRun.Outcome main;
         List<LeadJourney> journeys;
         QuietPipeline.Wait quiet;
         try (EventListener listener = new EventListener(
@@ -94,32 +88,25 @@ public final class EndToEndBenchmark implements Benchmark {
             // Unmeasured: a freshly started stack takes hundreds of leads to compile its hot paths, and the bench's
             // own load generator and listener warm up too; this would otherwise dominate a short run.
             LoadResult warmUp = generator.run(RATE, context.duration(FULL_WARM_UP));
-            stopOnRateLimit(warmUp);
+            MeasuredRun.stopOnRateLimit(warmUp);
             // The warm-up's leads are still in the relays, consumers and email ledger: measure none of that.
             quiet = QuietPipeline.await(context, "after the warm-up");
             Files.writeString(
                     raw.resolve("warm-up.txt"),
                     "warm-up (not measured): " + warmUp.summary() + "\n" + quiet.summary("then the pipeline") + "\n");
 
-            inbox.skipWhatIsThere();
-            current.set(addresses);
-            load = generator.run(RATE, duration);
-            Files.writeString(raw.resolve("load.txt"), load.summary() + "\n");
-            load.writePercentiles(raw.resolve("post-leads.hgrm"));
-            stopOnRateLimit(load);
-
-            List<InboxMessage> messages = inbox.awaitUntil(
-                    InboxReader.allDelivered(sentAt), Instant.now().plus(DELIVERY_GRACE));
-            deliveries = DeliveryLatencies.of(sentAt, messages);
-            writeDeliveries(raw, deliveries);
-            journeys = awaitJourneys(context, listener, sentAt, messages);
+            main = measured.measure(RATE, context.duration(FULL_DURATION), new LeadAddresses(run), raw);
+            System.out.println("  " + main.step().summary());
+            journeys = awaitJourneys(context, listener, main.sentAt(), main.messages());
         }
         HopBreakdown hops = HopBreakdown.of(journeys);
         JourneysCsv.write(raw.resolve("journeys.csv"), journeys);
         writeHops(raw, hops);
         Files.writeString(raw.resolve("stage-rates.txt"), StageRates.table(journeys));
 
-        long errors = EndToEndFigures.errors(load, deliveries.missing());
+        DeliveryLatencies deliveries = main.deliveries();
+        LoadResult load = main.load();
+        long errors = main.errors();
         List<Figure> figures = new ArrayList<>();
         figures.add(
                 Figure.info("p50, sending POST /api/leads to SMTP accepted", deliveries.percentileMillis(50), "ms"));
@@ -136,13 +123,67 @@ public final class EndToEndBenchmark implements Benchmark {
                 "wait for a quiet pipeline after the warm-up (not measured)",
                 quiet.waited().toMillis() / 1000.0,
                 "s"));
+        if (main.cpu() != null) {
+            figures.addAll(EndToEndFigures.cpu(main.cpu(), deliveries.delivered()));
+        }
+
+        List<RateStep> sweep = sweep(context, measured, run);
+        List<RateStep> all = new ArrayList<>();
+        all.add(main.step());
+        all.addAll(sweep);
+        Files.writeString(raw.resolve("sweep.txt"), RateSweep.table(all));
+        figures.addAll(RateSweep.figures(sweep, all));
+        if (sweep.size() < RateSweep.RATES.size()) {
+            figures.add(Figure.info(
+                    "rate sweep: rates not measured (the sweep failed, see " + SWEEP_FAILURE_FILE + ")",
+                    RateSweep.RATES.size() - sweep.size(),
+                    "rates"));
+        }
         return figures;
     }
 
-    private static void stopOnRateLimit(LoadResult result) {
-        if (result.statusCounts().containsKey(429)) {
-            throw new IllegalStateException("lead-service answered 429 (rate limited): restart the stack with"
-                    + " FARO_RATE_LIMIT_ENABLED=false ./faro up --detach");
+    /**
+     * The same measurement at each of {@link RateSweep#RATES}, each after a quiet pipeline, with new addresses. A
+     * failure ends the sweep without losing the 100/s figures: it goes to {@value #SWEEP_FAILURE_FILE}, and the rates
+     * measured until then are returned.
+     */
+    private static List<RateStep> sweep(BenchContext context, MeasuredRun measured, String run)
+            throws IOException, InterruptedException {
+        Duration duration = context.duration(RateSweep.FULL_DURATION);
+        List<RateStep> steps = new ArrayList<>();
+        for (double rate : RateSweep.RATES) {
+            String folder = RateSweep.folder(rate);
+            try {
+                QuietPipeline.await(context, "before " + folder);
+                LeadAddresses addresses = new LeadAddresses(run + folder.replace("-", ""));
+                MeasuredRun.Outcome outcome = measured.measure(
+                        rate, duration, addresses, context.rawOutput().resolve(folder));
+                steps.add(outcome.step());
+                System.out.println("  " + outcome.step().summary());
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                System.err.println("  rate sweep stopped at " + folder + ": " + e.getMessage());
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                Files.writeString(
+                        context.rawOutput().resolve(SWEEP_FAILURE_FILE), "stopped at " + folder + ":\n" + trace);
+                break;
+            }
+        }
+        return steps;
+    }
+
+    /** A sampler of the stack's processes and the bench JVM, or null (no CPU figures) when they cannot be read. */
+    private static CpuSampler stackCpu(BenchContext context) {
+        try {
+            CpuSampler sampler = new CpuSampler(
+                    Path.of("/proc"), StackProcesses.of(context.stack().run()));
+            sampler.sample();
+            return sampler;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("  no CPU figures: " + e.getMessage());
+            return null;
         }
     }
 
@@ -221,24 +262,5 @@ public final class EndToEndBenchmark implements Benchmark {
                     hops.splitCount(split)));
         }
         Files.writeString(raw.resolve("hops.txt"), text.toString());
-    }
-
-    private static void writeDeliveries(Path raw, DeliveryLatencies deliveries) throws IOException {
-        String summary = String.format(
-                Locale.ROOT,
-                "leads sent %d, emails accepted %d, missing %d; send to SMTP accepted ms: p50 %.1f p90 %.1f p99 %.1f"
-                        + " max %.1f%n",
-                deliveries.expected(),
-                deliveries.delivered(),
-                deliveries.missing(),
-                deliveries.percentileMillis(50),
-                deliveries.percentileMillis(90),
-                deliveries.percentileMillis(99),
-                deliveries.maxMillis());
-        Files.writeString(raw.resolve("deliveries.txt"), summary);
-        try (PrintStream out =
-                new PrintStream(Files.newOutputStream(raw.resolve("deliveries.hgrm")), false, StandardCharsets.UTF_8)) {
-            deliveries.histogram().outputPercentileDistribution(out, 5, 1000.0);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.faro.bench.endtoend;
 
 import dev.faro.bench.Figure;
+import dev.faro.bench.cpu.CpuFigures;
+import dev.faro.bench.cpu.CpuUsage;
 import dev.faro.bench.load.LoadResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,21 @@ final class EndToEndFigures {
                     "ms"));
         }
         figures.add(Figure.info("leads with every hop stamped (the hops' samples)", hops.complete(), "leads"));
+        return figures;
+    }
+
+    /**
+     * CPU per delivered lead of the whole path, per process and in total, with the ceiling it puts on the machine's
+     * cores; first how long the window was, since it runs past the load until every email was accepted (or the
+     * grace ran out).
+     */
+    static List<Figure> cpu(CpuUsage usage, long deliveredLeads) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.info(
+                "CPU window at 100 leads/s: from the first lead sent to the inbox read that found the last email",
+                usage.seconds(),
+                "s"));
+        figures.addAll(CpuFigures.figures(usage, deliveredLeads, "delivered lead", "lead"));
         return figures;
     }
 }

@@ -34,13 +34,13 @@ final class InboxReader {
     }
 
     /**
-     * From now on, reads return only messages received after this call (the inbox is read once, whole, to count
-     * what it holds).
+     * From now on, reads return only messages received after this call. The first call reads the inbox once, whole,
+     * to count what it holds; later ones read only what arrived since the last read.
      */
     void skipWhatIsThere() throws IOException, InterruptedException {
+        int known = skipped + seen.size();
         seen.clear();
-        skipped = 0;
-        skipped = fetch(0).size();
+        skipped = known + fetch(known).size();
     }
 
     /** The messages received since {@link #skipWhatIsThere} (or all of them), in the order received. */
