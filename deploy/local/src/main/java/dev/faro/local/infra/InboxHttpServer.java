@@ -66,9 +66,11 @@ public final class InboxHttpServer implements AutoCloseable {
                     send(exchange, 400, "text/plain; charset=utf-8", "from must be a whole number of messages");
                     return;
                 }
-                List<InboxMessage> messages = inbox.messages();
-                List<InboxMessage> page = messages.subList(Math.min(from.getAsInt(), messages.size()), messages.size());
-                send(exchange, 200, "application/json; charset=utf-8", InboxJson.write(page));
+                send(
+                        exchange,
+                        200,
+                        "application/json; charset=utf-8",
+                        InboxJson.write(inbox.messagesAfter(from.getAsInt())));
             } else if (path.equals("/api/messages") && method.equals("DELETE")) {
                 inbox.clear();
                 exchange.sendResponseHeaders(204, -1);

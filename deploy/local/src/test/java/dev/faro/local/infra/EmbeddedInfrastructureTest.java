@@ -219,6 +219,8 @@ class EmbeddedInfrastructureTest {
         assertThat(json(get("/api/messages?from=2"))).isEmpty();
         assertThat(json(get("/api/messages?from=99"))).isEmpty();
         assertThat(json(get("/api/messages"))).hasSize(2);
+        assertThat(smtp.messagesAfter(1)).extracting(InboxMessage::subject).containsExactly("segundo");
+        assertThat(smtp.messagesAfter(0)).extracting(InboxMessage::subject).containsExactly("primero", "segundo");
         assertThat(get("/api/messages?from=-1").statusCode()).isEqualTo(400);
         assertThat(get("/api/messages?from=dos").statusCode()).isEqualTo(400);
     }
