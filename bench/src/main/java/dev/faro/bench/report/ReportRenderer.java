@@ -36,7 +36,9 @@ public final class ReportRenderer {
             out.append(" A quick run checks the harness: its durations are a tenth of the published ones, and its"
                     + " figures are not to be quoted.");
         }
-        out.append(" How each figure is measured: [benchmarking.md](benchmarking.md).");
+        out.append(
+                " How each figure is measured: [benchmarking.md](benchmarking.md); why a goal is missed and where the"
+                        + " limit is: [What the latest figures say](benchmarking.md#what-the-latest-figures-say).");
         out.append("\n\n## Machine\n\n");
         out.append("- Cores: ").append(machine.cores()).append('\n');
         out.append("- Memory: ")
