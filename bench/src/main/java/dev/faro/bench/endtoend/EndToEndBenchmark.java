@@ -7,6 +7,7 @@ import dev.faro.bench.cpu.CpuSampler;
 import dev.faro.bench.cpu.StackProcesses;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
+import dev.faro.bench.load.RateLimitCheck;
 import dev.faro.bench.load.RequestFactory;
 import dev.faro.bench.pipeline.EventListener;
 import dev.faro.bench.pipeline.QuietPipeline;
@@ -88,7 +89,7 @@ public final class EndToEndBenchmark implements Benchmark {
             // Unmeasured: a freshly started stack takes hundreds of leads to compile its hot paths, and the bench's
             // own load generator and listener warm up too; this would otherwise dominate a short run.
             LoadResult warmUp = generator.run(RATE, context.duration(FULL_WARM_UP));
-            MeasuredRun.stopOnRateLimit(warmUp);
+            RateLimitCheck.requireNoThrottling(warmUp);
             // The warm-up's leads are still in the relays, consumers and email ledger: measure none of that.
             quiet = QuietPipeline.await(context, "after the warm-up");
             Files.writeString(

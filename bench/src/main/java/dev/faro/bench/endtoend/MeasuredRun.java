@@ -6,6 +6,7 @@ import dev.faro.bench.cpu.CpuSnapshot;
 import dev.faro.bench.cpu.CpuUsage;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
+import dev.faro.bench.load.RateLimitCheck;
 import dev.faro.local.infra.InboxMessage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,7 +85,7 @@ final class MeasuredRun {
         LoadResult load = generator.run(rate, duration);
         Files.writeString(raw.resolve("load.txt"), load.summary() + "\n");
         load.writePercentiles(raw.resolve("post-leads.hgrm"));
-        stopOnRateLimit(load);
+        RateLimitCheck.requireNoThrottling(load);
 
         List<InboxMessage> messages =
                 inbox.awaitUntil(InboxReader.allDelivered(sentAt), Instant.now().plus(deliveryGrace));
@@ -96,13 +97,6 @@ final class MeasuredRun {
             Files.writeString(raw.resolve(CPU_FILE), cpuTable(load, deliveries, usage));
         }
         return new Outcome(load, sentAt, messages, deliveries, usage);
-    }
-
-    static void stopOnRateLimit(LoadResult result) {
-        if (result.statusCounts().containsKey(429)) {
-            throw new IllegalStateException("lead-service answered 429 (rate limited): restart the stack with"
-                    + " FARO_RATE_LIMIT_ENABLED=false ./faro up --detach");
-        }
     }
 
     /** A snapshot, or null (and no CPU figures for this run) when a process has gone or /proc cannot be read. */

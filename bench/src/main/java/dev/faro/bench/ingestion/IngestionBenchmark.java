@@ -11,6 +11,7 @@ import dev.faro.bench.cpu.MeasuredProcess;
 import dev.faro.bench.cpu.StackProcesses;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
+import dev.faro.bench.load.RateLimitCheck;
 import dev.faro.bench.load.RequestFactory;
 import dev.faro.bench.load.SustainRule;
 import dev.faro.bench.load.SustainedRate;
@@ -73,7 +74,7 @@ public final class IngestionBenchmark implements Benchmark {
         LoadResult warmUp = context.quick()
                 ? load.run(QUICK_WARM_UP_RATE, Duration.ofSeconds(10))
                 : load.run(FULL_WARM_UP_RATE, Duration.ofSeconds(60));
-        refuseRateLimited(warmUp);
+        RateLimitCheck.requireNoThrottling(warmUp);
         Files.writeString(raw.resolve("warm-up.txt"), warmUp.summary() + "\n");
         System.out.println("  warm-up: " + warmUp.summary());
         Thread.sleep(SETTLE.toMillis());
@@ -88,7 +89,7 @@ public final class IngestionBenchmark implements Benchmark {
             stepNumber[0]++;
             result.writePercentiles(
                     raw.resolve(String.format(Locale.ROOT, "step-%02d-%.0f.hgrm", stepNumber[0], rate)));
-            refuseRateLimited(result);
+            RateLimitCheck.requireNoThrottling(result);
             String line = String.format(Locale.ROOT, "step %d: %s", stepNumber[0], result.summary());
             System.out.println("  " + line);
             Files.writeString(steps, line + "\n", StandardOpenOption.APPEND);
@@ -116,7 +117,7 @@ public final class IngestionBenchmark implements Benchmark {
             fixedCommits = CommitCounters.read(port(context), FaroService.LEAD.database())
                     .since(commitsBefore);
             fixedCpu = sampler == null ? null : CpuUsage.between(cpuBefore, sampler.sample());
-            refuseRateLimited(fixed);
+            RateLimitCheck.requireNoThrottling(fixed);
             fixed.writePercentiles(raw.resolve("fixed-rate.hgrm"));
             Files.writeString(raw.resolve("fixed-rate.txt"), fixed.summary() + "\n");
             System.out.println("  fixed rate: " + fixed.summary());
@@ -232,15 +233,6 @@ public final class IngestionBenchmark implements Benchmark {
         }
         figures.add(Figure.info("pgbench average latency, 64 clients", baseline.latencyAverageMillis(), "ms"));
         return figures;
-    }
-
-    /** Rate limits would cap the figure at the limit, not at what Faro can do. */
-    private static void refuseRateLimited(LoadResult result) {
-        if (result.statusCounts().containsKey(429)) {
-            throw new IllegalStateException("lead-service answered 429 Too Many Requests: its rate limits are on."
-                    + " Restart the stack with them off: ./faro down && FARO_RATE_LIMIT_ENABLED=false ./faro up"
-                    + " --detach");
-        }
     }
 
     /** The average size of lead-service's own LeadCaptured payloads, so the pgbench rows weigh the same. */

@@ -3,6 +3,7 @@ package dev.faro.bench.publication;
 import dev.faro.bench.BenchContext;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
+import dev.faro.bench.load.RateLimitCheck;
 import dev.faro.bench.load.RequestFactory;
 import dev.faro.bench.pipeline.EventListener;
 import dev.faro.contract.EventType;

@@ -5,6 +5,7 @@ import dev.faro.bench.Benchmark;
 import dev.faro.bench.Figure;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
+import dev.faro.bench.load.RateLimitCheck;
 import dev.faro.bench.load.RequestFactory;
 import dev.faro.bench.load.SustainRule;
 import dev.faro.bench.load.SustainedRate;
@@ -97,14 +98,14 @@ public final class VisitsBenchmark implements Benchmark {
                 REQUEST_TIMEOUT.plusSeconds(1));
         LoadResult warmUp = load.run(WARM_UP_RATE, WARM_UP);
         append(log, label + " warm-up: " + warmUp.summary() + "\n");
-        stopOnRateLimit(warmUp);
+        RateLimitCheck.requireNoThrottling(warmUp);
         SustainedRate.Outcome outcome = SustainedRate.from(START_RATE, MAX_RATE, SustainRule.DEFAULT)
                 .search(rate -> {
                     LoadResult result = load.run(rate, step);
                     append(log, label + " step: " + result.summary() + "\n");
                     result.writePercentiles(
                             context.rawOutput().resolve(String.format(Locale.ROOT, "%s-%.0f.hgrm", label, rate)));
-                    stopOnRateLimit(result);
+                    RateLimitCheck.requireNoThrottling(result);
                     return result;
                 });
         append(log, String.format(Locale.ROOT, "%s: highest sustained rate %.0f/s%n", label, outcome.rate()));
@@ -135,13 +136,6 @@ public final class VisitsBenchmark implements Benchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void stopOnRateLimit(LoadResult result) {
-        if (result.statusCounts().containsKey(429)) {
-            throw new IllegalStateException("lead-service answered 429 (rate limited): restart the stack with"
-                    + " FARO_RATE_LIMIT_ENABLED=false FARO_BENCH_NOOP_ENDPOINT=true ./faro up --detach");
-        }
     }
 
     private static VisitCounters counters(URI lead) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package dev.faro.bench.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.faro.bench.cpu.CpuUsage;
@@ -76,14 +75,6 @@ class MeasuredRunTest {
         assertThat(outcome.errors()).isEqualTo(5);
         assertThat(outcome.step().errors()).isEqualTo(5);
         assertThat(outcome.step().meetsGoal()).isFalse();
-    }
-
-    @Test
-    void aRateLimitedRunStopsTheBenchmarkNamingTheSetting() {
-        assertThatThrownBy(() -> MeasuredRun.stopOnRateLimit(load(100, 10, 10, Map.of(202, 8L, 429, 2L))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("FARO_RATE_LIMIT_ENABLED=false");
-        MeasuredRun.stopOnRateLimit(load(100, 10, 10, Map.of(202, 9L, 500, 1L)));
     }
 
     @Test

@@ -1,9 +1,8 @@
-package dev.faro.bench.publication;
+package dev.faro.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faro.bench.load.LoadResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,17 +1,15 @@
-package dev.faro.bench.publication;
-
-import dev.faro.bench.load.LoadResult;
+package dev.faro.bench.load;
 
 /** lead-service's abuse limits would measure the limiter, not the service: a 429 stops the benchmark. */
-final class RateLimitCheck {
+public final class RateLimitCheck {
 
     private RateLimitCheck() {}
 
-    static void requireNoThrottling(LoadResult result) {
+    public static void requireNoThrottling(LoadResult result) {
         Long throttled = result.statusCounts().get(429);
         if (throttled != null && throttled > 0) {
             throw new IllegalStateException(throttled + " requests were refused with 429: restart the stack with"
-                    + " FARO_RATE_LIMIT_ENABLED=false ./faro up --detach");
+                    + " FARO_RATE_LIMIT_ENABLED=false FARO_BENCH_NOOP_ENDPOINT=true ./faro up --detach");
         }
     }
 }
