@@ -16,7 +16,7 @@ class LocalPostgresTest {
     Path work;
 
     @Test
-    void aRestartOnThePersistentDirectoryKeepsCommittedRowsAndDurabilityIsOn() throws Exception {
+    void aRestartOnThePersistentDirectoryKeepsCommittedRowsDurabilityIsOnAndAutovacuumLooksOften() throws Exception {
         PostgresSettings settings =
                 new PostgresSettings(work.resolve("postgres"), FreePorts.find(), true, work.resolve("postgres.log"));
 
@@ -30,6 +30,9 @@ class LocalPostgresTest {
                     value.next();
                     assertThat(value.getString(1)).as(setting).isEqualTo("on");
                 }
+                ResultSet naptime = statement.executeQuery("SHOW autovacuum_naptime");
+                naptime.next();
+                assertThat(naptime.getString(1)).isEqualTo("15s");
                 statement.execute("CREATE TABLE kept (id int PRIMARY KEY)");
                 statement.execute("INSERT INTO kept VALUES (42)");
             }
