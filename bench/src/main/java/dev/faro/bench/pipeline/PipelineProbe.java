@@ -43,7 +43,8 @@ final class PipelineProbe implements AutoCloseable {
             """
             select count(*) from (
                 select 1 from send_ledger l left join contact c on c.lead_id = l.lead_id
-                where l.status in ('pending', 'attempting') and l.next_attempt_at <= now() + interval '5 minutes'
+                where l.status in ('pending', 'attempting') and not l.awaiting_recipient
+                  and l.next_attempt_at <= now() + interval '5 minutes'
                   and (l.address is not null or c.lead_id is not null)
                 order by l.next_attempt_at
                 limit 1000) due

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Serialises, until the caller's transaction ends, the transactions that decide what waits for one lead's data key:
- * the key's arrival (faro.lead-keys), a capture that finds no key (faro.leads) and the lead's erasure (either topic).
+ * the key's arrival (faro.lead-keys), a capture that finds no key (faro.leads) and the lead's erasure (either topic);
+ * and those that decide what waits for its contact: the contact's saving and an email intent that finds no contact.
  * They run on different channels, so without it a capture could look for the key, miss it, and store itself to
  * wait just after the key's transaction looked for waiting captures and found none: it would wait forever.
  */

@@ -28,6 +28,8 @@ public interface EmailConfig {
 
     interface Sending {
 
+        int MAX_CLAIM_BATCH = 256;
+
         /** Whether this instance runs the sender. Several may: each claims different ledger rows. */
         @WithDefault("true")
         boolean enabled();
@@ -41,6 +43,15 @@ public interface EmailConfig {
         @Min(1)
         @Max(SenderShare.MAX_COUNT)
         int concurrency();
+
+        /**
+         * The most due messages a sender thread claims at once. It sends them one after another, so a larger batch
+         * saves claims (one scan of the due rows, one commit) when the sender is behind, and holds them longer.
+         */
+        @WithDefault("16")
+        @Min(1)
+        @Max(MAX_CLAIM_BATCH)
+        int claimBatch();
 
         /** How long the sender sleeps when nothing is due; a commit that adds an intent wakes it at once. */
         @WithDefault("1s")

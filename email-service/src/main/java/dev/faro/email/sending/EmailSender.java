@@ -35,9 +35,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends what the ledger says is due, from its own thread: the Kafka consumers only record intents, so an
- * SMTP outage slows email down but never holds a partition. Each message is claimed (and its Message-ID
- * fixed) in one transaction, sent with no transaction open, and its outcome recorded with the event that
- * reports it in another. A crash between sending and recording sends the message again after the claim
+ * SMTP outage slows email down but never holds a partition. Messages are claimed (and their Message-IDs
+ * fixed) a batch per transaction; each is sent with no transaction open and its outcome recorded with the event
+ * that reports it in a transaction of its own. A crash between sending and recording sends the message again after the claim
  * runs out, with the same Message-ID, so the receiving side can recognise the copy.
  */
 @ApplicationScoped
@@ -58,6 +58,8 @@ public class EmailSender {
     private final ReactiveMailer mailer;
     private final CampaignWording wording;
     private final List<WakeableWorker> workers = new ArrayList<>();
+    /** Set at shutdown: a sender finishes the send in progress and hands the rest of its batch back. */
+    private volatile boolean stopping;
 
     public EmailSender(
             SendLedger ledger,
@@ -100,7 +102,7 @@ public class EmailSender {
             SenderShare share = new SenderShare(index, concurrency);
             workers.add(new WakeableWorker(
                     "email-sender-" + index,
-                    () -> sendNextDue(share),
+                    () -> sendDue(share),
                     config.sending().pollInterval(),
                     config.sending().pollInterval(),
                     LOG));
@@ -109,6 +111,7 @@ public class EmailSender {
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stopping = true;
         for (WakeableWorker worker : workers) {
             worker.stop(config.sending().sendTimeout().plusSeconds(5));
         }
@@ -130,13 +133,44 @@ public class EmailSender {
         }
     }
 
-    /** Sends the next due message of this share, if there is one; false when nothing is due. */
-    boolean sendNextDue(SenderShare share) {
-        var claimed = ledger.claimNext(config.sending().attemptTimeout(), share);
-        if (claimed.isEmpty()) {
-            return false;
+    /**
+     * Claims a batch of this share's due messages and attempts them in order; true when the batch was full, so more
+     * are probably due. One claim serves many messages when the sender is behind, and a short batch means the share
+     * is drained: the thread then sleeps until a commit wakes it instead of claiming again to find nothing.
+     */
+    boolean sendDue(SenderShare share) {
+        List<DueMessage> claimed = ledger.claimDue(
+                config.sending().attemptTimeout(),
+                config.sending().sendTimeout(),
+                share,
+                config.sending().claimBatch());
+        for (int next = 0; next < claimed.size(); next++) {
+            if (stopping) {
+                // Unattempted, they are due again at once for whichever sender runs next, with no attempt spent.
+                claimed.subList(next, claimed.size()).forEach(ledger::release);
+                return false;
+            }
+            try {
+                send(claimed.get(next));
+            } catch (RuntimeException e) {
+                // Only this message waits for its lease to run out; the rest need not.
+                releaseQuietly(claimed.subList(next + 1, claimed.size()));
+                throw e;
+            }
         }
-        DueMessage message = claimed.get();
+        return claimed.size() == config.sending().claimBatch();
+    }
+
+    /** Best effort: when the database is what failed, the leases hand the messages back instead. */
+    private void releaseQuietly(List<DueMessage> unattempted) {
+        try {
+            unattempted.forEach(ledger::release);
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not hand back %d claimed messages: %s", unattempted.size(), e.getMessage());
+        }
+    }
+
+    private void send(DueMessage message) {
         Span span = tracer.spanBuilder("send " + message.kind() + " email")
                 .setParent(message.trace().asParent())
                 .setSpanKind(SpanKind.CLIENT)
@@ -147,7 +181,6 @@ public class EmailSender {
         } finally {
             span.end();
         }
-        return true;
     }
 
     /** One attempt at a claimed message, and the record of its outcome. */

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.contract.events.EmailFailed;
 import dev.faro.contract.events.EmailSent;
+import dev.faro.email.contact.ContactSaved;
 import dev.faro.email.contact.Language;
+import dev.faro.email.privacy.LeadKeyLock;
 import dev.faro.support.observability.TraceContext;
 import dev.faro.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -16,9 +19,9 @@ import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,31 +37,43 @@ public class SendLedger {
     private final ObjectMapper mapper;
     private final Event<SendIntentRecorded> recorded;
     private final Event<MessageSent> sent;
+    private final LeadKeyLock lock;
 
     public SendLedger(
             EntityManager entityManager,
             Outbox outbox,
             ObjectMapper mapper,
             Event<SendIntentRecorded> recorded,
-            Event<MessageSent> sent) {
+            Event<MessageSent> sent,
+            LeadKeyLock lock) {
         this.entityManager = entityManager;
+        this.lock = lock;
         this.outbox = outbox;
         this.mapper = mapper;
         this.recorded = recorded;
         this.sent = sent;
     }
 
-    /** Adds the intent unless that message is already in the ledger; true when it was added. */
+    /**
+     * Adds the intent unless that message is already in the ledger; true when it was added. An intent with no address
+     * of its own whose lead has no contact yet is recorded as awaiting its recipient, out of the claims' way, until
+     * {@link #recipientKnown} (the lead's lock orders the two).
+     */
     @Transactional(TxType.MANDATORY)
     public boolean record(SendIntent intent) {
+        if (intent.address() == null) {
+            lock.hold(intent.leadId());
+        }
         TraceContext trace = TraceContext.current();
         int inserted = entityManager
                 .createNativeQuery(
                         """
                         insert into send_ledger (lead_id, message_kind, step, campaign, params, trace_parent,
-                                                 trace_state, address, next_attempt_at)
+                                                 trace_state, address, next_attempt_at, awaiting_recipient)
                         values (:leadId, :kind, :step, :campaign, cast(:params as jsonb), :traceParent, :traceState,
-                                :address, coalesce(cast(:dueAt as timestamptz), now()))
+                                :address, coalesce(cast(:dueAt as timestamptz), now()),
+                                cast(:address as varchar) is null
+                                    and not exists (select 1 from contact where lead_id = :leadId))
                         on conflict (lead_id, message_kind, step) do nothing
                         """)
                 .setParameter("address", intent.address())
@@ -75,6 +90,15 @@ public class SendLedger {
             recorded.fire(new SendIntentRecorded(intent.leadId(), intent.kind(), intent.step()));
         }
         return inserted == 1;
+    }
+
+    /** Makes the lead's messages that awaited its contact claimable; runs in the transaction that saves the contact. */
+    void recipientKnown(@Observes ContactSaved saved) {
+        entityManager
+                .createNativeQuery(
+                        "update send_ledger set awaiting_recipient = false where lead_id = :leadId and awaiting_recipient")
+                .setParameter("leadId", saved.leadId())
+                .executeUpdate();
     }
 
     /**
@@ -99,12 +123,14 @@ public class SendLedger {
     }
 
     /**
-     * Claims the most overdue message whose recipient is known (its contact, or an address of its own), for one attempt lasting at most
-     * {@code attemptTimeout}. SKIP LOCKED lets several senders claim different rows without waiting on
-     * each other; an attempt whose claim ran out (its sender died) is due again and keeps its Message-ID.
+     * Claims up to {@code limit} of the most overdue messages whose recipient is known (its contact, or an address of
+     * its own), most overdue first, in one transaction. The sender attempts them one after another, so the lease of
+     * the message at position {@code i} is {@code attemptTimeout} plus {@code i} send timeouts: the sends before it
+     * may take that long. SKIP LOCKED lets several senders claim different rows without waiting on each other; an
+     * attempt whose claim ran out (its sender died) is due again and keeps its Message-ID.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    Optional<DueMessage> claimNext(Duration attemptTimeout, SenderShare share) {
+    List<DueMessage> claimDue(Duration attemptTimeout, Duration sendTimeout, SenderShare share, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(
@@ -114,21 +140,27 @@ public class SendLedger {
                                l.trace_parent, l.trace_state
                         from send_ledger l
                         left join contact c on c.lead_id = l.lead_id
-                        where l.status in ('pending', 'attempting') and l.next_attempt_at <= now()
+                        where l.status in ('pending', 'attempting') and not l.awaiting_recipient
+                          and l.next_attempt_at <= now()
                           and (l.address is not null or c.lead_id is not null)
                           and %s = :share
                         order by l.next_attempt_at
-                        limit 1
+                        limit :limit
                         for update of l skip locked
                         """
                                 .formatted(SenderShare.SQL))
                 .setParameter("shares", share.count())
                 .setParameter("share", share.index())
+                .setParameter("limit", limit)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        List<DueMessage> claimed = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            claimed.add(claim(row, attemptTimeout.plus(sendTimeout.multipliedBy(claimed.size()))));
         }
-        Object[] row = rows.get(0);
+        return claimed;
+    }
+
+    private DueMessage claim(Object[] row, Duration lease) {
         long id = ((Number) row[0]).longValue();
         UUID leadId = (UUID) row[1];
         String kind = (String) row[2];
@@ -140,16 +172,16 @@ public class SendLedger {
                         """
                         update send_ledger
                         set status = 'attempting', message_id = :messageId, attempts = :attempt,
-                            next_attempt_at = now() + make_interval(secs => :timeout)
+                            next_attempt_at = now() + make_interval(secs => :lease)
                         where id = :id
                         """)
                 .setParameter("messageId", messageId)
                 .setParameter("attempt", attempt)
-                .setParameter("timeout", seconds(attemptTimeout))
+                .setParameter("lease", seconds(lease))
                 .setParameter("id", id)
                 .executeUpdate();
         Recipient recipient = new Recipient((String) row[7], (String) row[8], Language.of((String) row[9]));
-        return Optional.of(new DueMessage(
+        return new DueMessage(
                 id,
                 leadId,
                 kind,
@@ -159,7 +191,7 @@ public class SendLedger {
                 messageId,
                 attempt,
                 recipient,
-                new TraceContext((String) row[10], (String) row[11])));
+                new TraceContext((String) row[10], (String) row[11]));
     }
 
     /**
@@ -210,6 +242,17 @@ public class SendLedger {
                                 message)
                         .setParameter("reason", reason)
                         .setParameter("until", Timestamp.from(until))
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Hands a claimed message back unattempted, due now and with its attempt unspent (the sender is stopping). */
+    @Transactional(TxType.REQUIRES_NEW)
+    boolean release(DueMessage message) {
+        return ownedUpdate(
+                                "update send_ledger set status = 'pending', attempts = attempts - 1,"
+                                        + " next_attempt_at = now()",
+                                message)
                         .executeUpdate()
                 == 1;
     }

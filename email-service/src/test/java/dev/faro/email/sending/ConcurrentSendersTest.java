@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = FaroInfrastructure.DATABASE, value = "faro_email"))
 class ConcurrentSendersTest {
 
-    private static final int LEADS = 40;
+    private static final int LEADS = 100;
 
     @Inject
     EntityManager entityManager;
@@ -43,7 +43,7 @@ class ConcurrentSendersTest {
         for (int i = 0; i < LEADS; i++) {
             leads.add(LeadEvents.fresh());
         }
-        // All due at once, committed together, so the senders compete for them.
+        // All due at once, committed together, so the senders compete for them; each share holds more than a batch.
         QuarkusTransaction.requiringNew().run(() -> leads.forEach(this::dueIncentiveEmail));
 
         await().atMost(Duration.ofSeconds(60))
