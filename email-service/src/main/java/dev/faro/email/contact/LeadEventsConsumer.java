@@ -19,7 +19,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -82,8 +82,8 @@ public class LeadEventsConsumer {
 
     @Incoming("leads")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 
     /** Handles what waited for the lead's key, in the transaction that keeps it. */

@@ -11,7 +11,7 @@ import dev.faro.support.inbox.EventHandlers;
 import dev.faro.support.inbox.EventInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -52,7 +52,7 @@ public class IncentiveEventsConsumer {
 
     @Incoming("incentives")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

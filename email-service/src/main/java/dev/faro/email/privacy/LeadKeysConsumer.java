@@ -6,7 +6,7 @@ import dev.faro.support.inbox.EventHandlers;
 import dev.faro.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,7 +34,7 @@ public class LeadKeysConsumer {
 
     @Incoming("lead-keys")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
  * Sends what the ledger says is due, from its own thread: the Kafka consumers only record intents, so an
  * SMTP outage slows email down but never holds a partition. Messages are claimed (and their Message-IDs
  * fixed) a batch per transaction; each is sent with no transaction open and its outcome recorded with the event
- * that reports it in a transaction of its own. A crash between sending and recording sends the message again after the claim
- * runs out, with the same Message-ID, so the receiving side can recognise the copy.
+ * that reports it in a transaction of its own. A crash between sending and recording sends the message again
+ * after the claim runs out, with the same Message-ID, so the receiving side can recognise the copy.
  */
 @ApplicationScoped
 public class EmailSender {

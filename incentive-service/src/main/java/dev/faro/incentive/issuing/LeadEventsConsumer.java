@@ -8,7 +8,7 @@ import dev.faro.support.inbox.EventHandlers;
 import dev.faro.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -48,7 +48,7 @@ public class LeadEventsConsumer {
 
     @Incoming("leads")
     @Blocking
-    public void onLeadEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void onLeadEvents(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

@@ -3,6 +3,7 @@ package dev.faro.support.inbox;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.UndeliverableEventException;
+import dev.faro.support.inbox.EventHandlers.Handler;
 import dev.faro.support.observability.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +21,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,17 +85,109 @@ public class EventInbox {
      * The work continues the producer's trace, so what the handler appends to the outbox joins it too.
      */
     public void receive(ConsumerRecord<String, String> record, EventHandlers handlers) {
-        Span span = tracer.spanBuilder(record.topic() + " process")
-                .setParent(TraceContext.extract(record.headers()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", record.topic())
-                .startSpan();
+        Span span = processingSpan(record);
         try (Scope scope = span.makeCurrent()) {
             process(record, handlers);
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * Call from a blocking {@code @Incoming} method of a batch channel with what one poll returned. The records are
+     * applied in transactions of up to {@code faro.inbox.max-batch} events, each recording its events as processed
+     * with their effects, so a consumer that has fallen behind pays one commit for many events. A record that can
+     * never be processed is parked first, as {@link #receive} would. Records of one key keep their order; a
+     * transaction takes them key by key in ascending order, so two channels whose handlers lock per key (a lead's
+     * lock, say) take those locks in the same order and cannot deadlock. When a transaction fails, nothing of it
+     * stays and its records go through {@link #receive} one by one, with its retries and dead-lettering.
+     */
+    public void receiveAll(Iterable<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+        List<Decoded> batch = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            decode(record, handlers).ifPresent(batch::add);
+        }
+        batch.sort(Comparator.comparing(
+                decoded -> Objects.requireNonNullElse(decoded.record().key(), "")));
+        for (int from = 0; from < batch.size(); from += config.maxBatch()) {
+            applyTogether(batch.subList(from, Math.min(batch.size(), from + config.maxBatch())), handlers);
+        }
+    }
+
+    /** A record ready for its handler. */
+    private record Decoded(
+            ConsumerRecord<String, String> record, EventEnvelope event, Handler<Record> handler, Record data) {}
+
+    /** The record decoded, or empty when it was parked (undeliverable) or no handler wants it. */
+    private Optional<Decoded> decode(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        try {
+            EventEnvelope event = EventCodec.instance().decode(record.value());
+            Optional<Handler<Record>> handler = handlers.forType(event.eventType());
+            if (handler.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Decoded(
+                    record,
+                    event,
+                    handler.get(),
+                    EventCodec.instance().data(event, event.eventType().dataClass())));
+        } catch (UndeliverableEventException undeliverable) {
+            deadLetters.park(record, undeliverable);
+            return Optional.empty();
+        }
+    }
+
+    private void applyTogether(List<Decoded> batch, EventHandlers handlers) {
+        if (batch.size() == 1) {
+            receive(batch.get(0).record(), handlers);
+            return;
+        }
+        boolean[] applied = new boolean[batch.size()];
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                barriers.forEach(InboxBarrier::enter);
+                for (int i = 0; i < batch.size(); i++) {
+                    applied[i] = applyInTrace(batch.get(i));
+                }
+            });
+        } catch (RuntimeException failure) {
+            LOG.debugf(
+                    "A transaction of %d events failed (%s); applying them one by one",
+                    batch.size(), failure.getMessage());
+            batch.forEach(decoded -> receive(decoded.record(), handlers));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            count(batch.get(i).event(), applied[i]);
+        }
+    }
+
+    /** Applies the event within the caller's transaction, in a span that continues the producer's trace. */
+    private boolean applyInTrace(Decoded decoded) {
+        Span span = processingSpan(decoded.record());
+        try (Scope scope = span.makeCurrent()) {
+            if (!markProcessed(decoded.event())) {
+                return false;
+            }
+            decoded.handler().handle(decoded.event(), decoded.data());
+            return true;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Span processingSpan(ConsumerRecord<String, String> record) {
+        return tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceContext.extract(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .startSpan();
+    }
+
+    private void count(EventEnvelope event, boolean applied) {
+        meters.counter("faro.inbox.events", "type", event.type(), "outcome", applied ? "applied" : "duplicate")
+                .increment();
     }
 
     private void process(ConsumerRecord<String, String> record, EventHandlers handlers) {
@@ -125,13 +222,7 @@ public class EventInbox {
                         handler.get().handle(event, data);
                         return true;
                     });
-                    meters.counter(
-                                    "faro.inbox.events",
-                                    "type",
-                                    event.type(),
-                                    "outcome",
-                                    applied ? "applied" : "duplicate")
-                            .increment();
+                    count(event, applied);
                     return;
                 } catch (UndeliverableEventException undeliverable) {
                     deadLetters.park(record, undeliverable);

@@ -2,6 +2,7 @@ package dev.faro.support.inbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "faro.inbox")
@@ -13,4 +14,12 @@ public interface InboxConfig {
 
     @WithDefault("10s")
     Duration maxBackoff();
+
+    /**
+     * The most events a batch channel ({@link EventInbox#receiveAll}) applies in one transaction: larger batches save
+     * commits when a consumer is behind, and hold the locks their handlers take for longer.
+     */
+    @WithDefault("100")
+    @Min(1)
+    int maxBatch();
 }
