@@ -48,6 +48,7 @@ class BatchClaimTest {
     private static final SenderShare ALL_LEADS = new SenderShare(0, 1);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Instant SINCE_2001 = Instant.parse("2001-01-01T00:00:00Z");
 
     public static class NoSenderThreads implements QuarkusTestProfile {
         @Override
@@ -128,7 +129,7 @@ class BatchClaimTest {
                                 0,
                                 "demo",
                                 Map.of("code", "ESPERA-0001", "discountPercent", 15))
-                        .dueAt(Instant.parse("2001-01-01T00:00:00Z"))));
+                        .dueAt(SINCE_2001)));
         assertThat(awaitingRecipient(lead)).isTrue();
         assertThat(ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 100))
                 .extracting(DueMessage::leadId)
@@ -193,28 +194,12 @@ class BatchClaimTest {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < leads.size(); i++) {
-                LeadEvents lead = leads.get(i);
-                entityManager
-                        .createNativeQuery(
-                                """
-                                insert into contact (lead_id, campaign, email, name, locale, marketing_consent)
-                                values (:leadId, 'demo', :email, 'Begoña', 'es', true)
-                                """)
-                        .setParameter("leadId", lead.leadId())
-                        .setParameter("email", lead.email())
-                        .executeUpdate();
-                entityManager
-                        .createNativeQuery(
-                                """
-                                insert into send_ledger (lead_id, message_kind, step, campaign, params, status,
-                                                         next_attempt_at)
-                                values (:leadId, 'incentive', 0, 'demo',
-                                        cast('{"code": "LOTE-0001", "discountPercent": 15}' as jsonb), 'pending',
-                                        timestamptz '2001-01-01 00:00:00+00' + make_interval(secs => :offset))
-                                """)
-                        .setParameter("leadId", lead.leadId())
-                        .setParameter("offset", i)
-                        .executeUpdate();
+                LedgerRows.contact(entityManager, leads.get(i));
+                LedgerRows.pendingIncentive(
+                        entityManager,
+                        leads.get(i),
+                        "{\"code\": \"LOTE-0001\", \"discountPercent\": 15}",
+                        SINCE_2001.plusSeconds(i));
             }
         });
         return leads;

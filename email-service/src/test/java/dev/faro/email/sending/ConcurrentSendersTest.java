@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -75,25 +76,9 @@ class ConcurrentSendersTest {
     }
 
     private void dueIncentiveEmail(LeadEvents lead) {
-        entityManager
-                .createNativeQuery(
-                        """
-                        insert into contact (lead_id, campaign, email, name, locale, marketing_consent)
-                        values (:leadId, 'demo', :email, 'Begoña', 'es', true)
-                        """)
-                .setParameter("leadId", lead.leadId())
-                .setParameter("email", lead.email())
-                .executeUpdate();
-        entityManager
-                .createNativeQuery(
-                        """
-                        insert into send_ledger (lead_id, message_kind, step, campaign, params, status, next_attempt_at)
-                        values (:leadId, 'incentive', 0, 'demo',
-                                cast(:params as jsonb), 'pending', now())
-                        """)
-                .setParameter("leadId", lead.leadId())
-                .setParameter("params", "{\"code\": \"" + code(lead) + "\", \"discountPercent\": 15}")
-                .executeUpdate();
+        LedgerRows.contact(entityManager, lead);
+        LedgerRows.pendingIncentive(
+                entityManager, lead, "{\"code\": \"" + code(lead) + "\", \"discountPercent\": 15}", Instant.now());
     }
 
     private static String code(LeadEvents lead) {

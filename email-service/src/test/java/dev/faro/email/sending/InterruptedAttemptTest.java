@@ -34,15 +34,7 @@ class InterruptedAttemptTest {
         String messageId = "<incentive.0." + lead.leadId() + "@faro.local>";
         // What a sender that died between claiming and recording leaves behind, its claim already run out.
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager
-                    .createNativeQuery(
-                            """
-                            insert into contact (lead_id, campaign, email, name, locale, marketing_consent)
-                            values (:leadId, 'demo', :email, 'Begoña', 'es', true)
-                            """)
-                    .setParameter("leadId", lead.leadId())
-                    .setParameter("email", lead.email())
-                    .executeUpdate();
+            LedgerRows.contact(entityManager, lead);
             entityManager
                     .createNativeQuery(
                             """

@@ -87,7 +87,7 @@ public class EventInbox {
     public void receive(ConsumerRecord<String, String> record, EventHandlers handlers) {
         Span span = processingSpan(record);
         try (Scope scope = span.makeCurrent()) {
-            process(record, handlers);
+            decode(record, handlers).ifPresent(this::applyWithRetries);
         } finally {
             span.end();
         }
@@ -100,7 +100,7 @@ public class EventInbox {
      * never be processed is parked first, as {@link #receive} would. Records of one key keep their order; a
      * transaction takes them key by key in ascending order, so two channels whose handlers lock per key (a lead's
      * lock, say) take those locks in the same order and cannot deadlock. When a transaction fails, nothing of it
-     * stays and its records go through {@link #receive} one by one, with its retries and dead-lettering.
+     * stays and its records are applied one by one as {@link #receive} applies them, with retries and dead-lettering.
      */
     public void receiveAll(Iterable<ConsumerRecord<String, String>> records, EventHandlers handlers) {
         List<Decoded> batch = new ArrayList<>();
@@ -110,7 +110,7 @@ public class EventInbox {
         batch.sort(Comparator.comparing(
                 decoded -> Objects.requireNonNullElse(decoded.record().key(), "")));
         for (int from = 0; from < batch.size(); from += config.maxBatch()) {
-            applyTogether(batch.subList(from, Math.min(batch.size(), from + config.maxBatch())), handlers);
+            applyTogether(batch.subList(from, Math.min(batch.size(), from + config.maxBatch())));
         }
     }
 
@@ -137,9 +137,9 @@ public class EventInbox {
         }
     }
 
-    private void applyTogether(List<Decoded> batch, EventHandlers handlers) {
+    private void applyTogether(List<Decoded> batch) {
         if (batch.size() == 1) {
-            receive(batch.get(0).record(), handlers);
+            applyAlone(batch.get(0));
             return;
         }
         boolean[] applied = new boolean[batch.size()];
@@ -154,7 +154,7 @@ public class EventInbox {
             LOG.debugf(
                     "A transaction of %d events failed (%s); applying them one by one",
                     batch.size(), failure.getMessage());
-            batch.forEach(decoded -> receive(decoded.record(), handlers));
+            batch.forEach(this::applyAlone);
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -190,25 +190,19 @@ public class EventInbox {
                 .increment();
     }
 
-    private void process(ConsumerRecord<String, String> record, EventHandlers handlers) {
-        EventEnvelope event;
-        try {
-            event = EventCodec.instance().decode(record.value());
-        } catch (UndeliverableEventException undeliverable) {
-            deadLetters.park(record, undeliverable);
-            return;
+    /** One event in a transaction of its own, in a span that continues the producer's trace. */
+    private void applyAlone(Decoded decoded) {
+        Span span = processingSpan(decoded.record());
+        try (Scope scope = span.makeCurrent()) {
+            applyWithRetries(decoded);
+        } finally {
+            span.end();
         }
-        var handler = handlers.forType(event.eventType());
-        if (handler.isEmpty()) {
-            return;
-        }
-        Record data;
-        try {
-            data = EventCodec.instance().data(event, event.eventType().dataClass());
-        } catch (UndeliverableEventException undeliverable) {
-            deadLetters.park(record, undeliverable);
-            return;
-        }
+    }
+
+    /** Applies the event in its own transaction, retrying transient failures for as long as they last. */
+    private void applyWithRetries(Decoded decoded) {
+        EventEnvelope event = decoded.event();
         Duration backoff = config.initialBackoff();
         boolean failing = false;
         try {
@@ -219,13 +213,13 @@ public class EventInbox {
                         if (!markProcessed(event)) {
                             return false;
                         }
-                        handler.get().handle(event, data);
+                        decoded.handler().handle(event, decoded.data());
                         return true;
                     });
                     count(event, applied);
                     return;
                 } catch (UndeliverableEventException undeliverable) {
-                    deadLetters.park(record, undeliverable);
+                    deadLetters.park(decoded.record(), undeliverable);
                     return;
                 } catch (RuntimeException transientFailure) {
                     if (stopping.getCount() == 0) {
