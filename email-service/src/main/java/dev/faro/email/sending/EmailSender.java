@@ -18,6 +18,8 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,7 +59,11 @@ public class EmailSender {
     private final List<SendGate> gates;
     private final List<MailFinisher> finishers;
     private final ReactiveMailer mailer;
+    private final Vertx vertx;
     private final CampaignWording wording;
+    /** Where every send starts: one Vert.x event loop (see {@link #transmit}); set at start-up. */
+    private Executor mailClientLoop;
+
     private final List<WakeableWorker> workers = new ArrayList<>();
     /** Set at shutdown: a sender finishes the send in progress and hands the rest of its batch back. */
     private volatile boolean stopping;
@@ -73,6 +80,7 @@ public class EmailSender {
             Instance<SendGate> gates,
             Instance<MailFinisher> finishers,
             ReactiveMailer mailer,
+            Vertx vertx,
             CampaignWording wording) {
         this.tracer = openTelemetry.getTracer("dev.faro.email");
         this.ledger = ledger;
@@ -88,6 +96,7 @@ public class EmailSender {
                 .sorted(Comparator.comparingInt(MailFinisher::order))
                 .toList();
         this.mailer = mailer;
+        this.vertx = vertx;
         this.wording = wording;
     }
 
@@ -95,6 +104,8 @@ public class EmailSender {
         if (!config.sending().enabled()) {
             return;
         }
+        Context loop = vertx.getOrCreateContext();
+        mailClientLoop = task -> loop.runOnContext(ignored -> task.run());
         // A failing step means the database is unreachable, say: a claimed message is retried when its
         // claim runs out.
         int concurrency = config.sending().concurrency();
@@ -210,8 +221,7 @@ public class EmailSender {
             return;
         }
         try {
-            Mail mail = envelope(message, category, composed);
-            mailer.send(mail).await().atMost(config.sending().sendTimeout());
+            transmit(envelope(message, category, composed));
         } catch (RuntimeException e) {
             recordFailure(message, category, DeliveryFailure.of(e));
             return;
@@ -222,6 +232,20 @@ public class EmailSender {
         } else {
             LOG.warnf("Sent %s but its claim had run out; the attempt that took over reports it", message.messageId());
         }
+    }
+
+    /**
+     * Hands the mail to the SMTP client on one event loop and waits for the server's answer. Called from the sender
+     * threads themselves, the Vert.x mail client sometimes set up a new pooled connection on one thread while the
+     * server's greeting was read on another, before any handler listened: the greeting was lost and client and
+     * server each waited for the other until the server's idle timeout, long after the send timeout. With every
+     * request for a connection made from the same event loop, the connection is set up on the thread that reads it.
+     */
+    private void transmit(Mail mail) {
+        mailer.send(mail)
+                .runSubscriptionOn(mailClientLoop)
+                .await()
+                .atMost(config.sending().sendTimeout());
     }
 
     /** What the first gate with an objection says, or go. */
