@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,12 +26,13 @@ import java.util.UUID;
 import javax.crypto.Mac;
 
 /**
- * The funnel's effects of many events, collected in memory and written with one statement per table: what the live
- * path does event by event with {@link FunnelFacts}, {@link UniqueVisitors} and {@link LeadAttributions}, to the
- * same final rows. Counters are summed per fact row; visitors are inserted together and those the insert reports
- * as new are the ones counted; attributions are read once for the batch's leads and written once per changed lead.
- * A day's first visit creates its salt and purges old days as the live path does, after writing the visitors
- * collected so far, so the purge removes what it would have removed event by event.
+ * The funnel's effects of many events, collected in memory and written with one statement per table: the live
+ * consumers' effects of one transaction ({@link TransactionFunnelTally}) and a rebuild's of one batch. Counters are
+ * summed per fact row and the rows written in key order; visitors are inserted together and those the insert
+ * reports as new are the ones counted; attributions are read once for the batch's leads (or lead by lead as events
+ * ask) and written once per changed lead. A day's first visit creates its salt (see {@link UniqueVisitors}) and
+ * purges old days, after writing the visitors collected so far, so the purge removes what it would have removed
+ * event by event.
  *
  * <p>Works on the caller's connection and transaction, whose search path decides which schema it writes; one
  * instance per batch, as it holds what it read of the tables.
@@ -39,9 +41,19 @@ public final class FunnelBatch implements FunnelTally {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final FunnelStage[] STAGES = FunnelStage.values();
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<FactKey> FACT_ORDER = Comparator.comparing(FactKey::campaign, TEXT)
+            .thenComparing(key -> key.dimensions().landingPage(), TEXT)
+            .thenComparing(key -> key.dimensions().variant(), TEXT)
+            .thenComparing(key -> key.dimensions().source(), TEXT)
+            .thenComparing(key -> key.dimensions().medium(), TEXT)
+            .thenComparing(FactKey::day);
 
     private final Connection connection;
     private final Map<LocalDate, Mac> hashers = new HashMap<>();
+    /** Salts are read with the first visit: most batches have none. */
+    private boolean saltsRead;
+
     private final Set<VisitorRow> visitors = new LinkedHashSet<>();
     private final Map<FactKey, Fact> facts = new LinkedHashMap<>();
     private final Set<List<String>> currencies = new LinkedHashSet<>();
@@ -57,7 +69,6 @@ public final class FunnelBatch implements FunnelTally {
     /** A batch on {@code connection}, with the salts and the attributions of {@code leads} read at once. */
     public static FunnelBatch open(Connection connection, Collection<UUID> leads) throws SQLException {
         FunnelBatch batch = new FunnelBatch(connection);
-        batch.readSalts();
         batch.readAttributions(leads);
         return batch;
     }
@@ -70,13 +81,13 @@ public final class FunnelBatch implements FunnelTally {
 
     @Override
     public void count(String campaign, Dimensions dimensions, Instant occurredAt, FunnelStage stage) {
-        fact(campaign, dimensions, FunnelFacts.dayOf(occurredAt)).counts[stage.ordinal()]++;
+        fact(campaign, dimensions, FunnelDay.of(occurredAt)).counts[stage.ordinal()]++;
     }
 
     @Override
     public void redeemed(
             String campaign, Dimensions dimensions, Instant occurredAt, BigDecimal orderValue, String currency) {
-        Fact fact = fact(campaign, dimensions, FunnelFacts.dayOf(occurredAt));
+        Fact fact = fact(campaign, dimensions, FunnelDay.of(occurredAt));
         fact.counts[FunnelStage.INCENTIVE_REDEEMED.ordinal()]++;
         if (orderValue != null) {
             // The live upsert stores each value in numeric(16,2) before adding it: round each one, not the sum.
@@ -125,6 +136,14 @@ public final class FunnelBatch implements FunnelTally {
     }
 
     private Mac hasherFor(LocalDate day) {
+        if (!saltsRead) {
+            try {
+                readSalts();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the visitors' salts", e);
+            }
+            saltsRead = true;
+        }
         Mac hasher = hashers.get(day);
         if (hasher == null) {
             hasher = startDay(day);
@@ -132,25 +151,32 @@ public final class FunnelBatch implements FunnelTally {
         return hasher;
     }
 
-    /** A day without salt yet: as {@link UniqueVisitors} does, salt it and purge the days now too old. */
+    /** A day without salt yet: salt it and, when this batch is the first to, purge the days now too old. */
     private Mac startDay(LocalDate day) {
-        byte[] salt = new byte[32];
-        RANDOM.nextBytes(salt);
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
         LocalDate oldestKept = day.minusDays(UniqueVisitors.KEPT_DAYS);
+        byte[] salt;
         try {
             writeVisitors();
+            boolean newDay;
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into visitor_day_salt (day, salt) values (?, ?) on conflict do nothing")) {
                 insert.setObject(1, day);
-                insert.setBytes(2, salt);
-                insert.executeUpdate();
+                insert.setBytes(2, fresh);
+                newDay = insert.executeUpdate() == 1;
             }
-            for (String table : List.of("visitor_day", "visitor_day_salt")) {
-                try (PreparedStatement purge = connection.prepareStatement("delete from " + table + " where day < ?")) {
-                    purge.setObject(1, oldestKept);
-                    purge.executeUpdate();
+            if (newDay) {
+                for (String table : List.of("visitor_day", "visitor_day_salt")) {
+                    try (PreparedStatement purge =
+                            connection.prepareStatement("delete from " + table + " where day < ?")) {
+                        purge.setObject(1, oldestKept);
+                        purge.executeUpdate();
+                    }
                 }
             }
+            // Another consumer may have salted the day since the salts were read: its salt is the day's.
+            salt = storedSalt(day);
         } catch (SQLException e) {
             throw new IllegalStateException("could not start the visitors of " + day, e);
         }
@@ -158,6 +184,17 @@ public final class FunnelBatch implements FunnelTally {
         Mac hasher = UniqueVisitors.hasherOf(salt);
         hashers.put(day, hasher);
         return hasher;
+    }
+
+    private byte[] storedSalt(LocalDate day) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("select salt from visitor_day_salt where day = ?")) {
+            select.setObject(1, day);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBytes(1);
+            }
+        }
     }
 
     private void readSalts() throws SQLException {
@@ -313,7 +350,10 @@ public final class FunnelBatch implements FunnelTally {
         Long[][] counts = new Long[STAGES.length][facts.size()];
         BigDecimal[] revenue = new BigDecimal[facts.size()];
         int row = 0;
-        for (Map.Entry<FactKey, Fact> fact : facts.entrySet()) {
+        // In key order, so that transactions writing some of the same rows lock them in the same order.
+        List<Map.Entry<FactKey, Fact>> inKeyOrder = new ArrayList<>(facts.entrySet());
+        inKeyOrder.sort(Map.Entry.comparingByKey(FACT_ORDER));
+        for (Map.Entry<FactKey, Fact> fact : inKeyOrder) {
             keys.add(fact.getKey());
             for (int stage = 0; stage < STAGES.length; stage++) {
                 counts[stage][row] = fact.getValue().counts[stage];

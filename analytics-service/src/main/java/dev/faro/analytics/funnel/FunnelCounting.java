@@ -14,7 +14,9 @@ import dev.faro.contract.events.Unsubscribed;
 import dev.faro.contract.events.VisitRecorded;
 import dev.faro.support.inbox.EventHandlers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Counts the funnel from the event log. Each event is counted on the UTC day of its {@code time}, when it
@@ -27,8 +29,8 @@ public class FunnelCounting {
 
     private final EventHandlers handlers;
 
-    public FunnelCounting(FunnelFacts facts, LeadAttributions attributions, UniqueVisitors visitors) {
-        this.handlers = countingInto(new LiveFunnelTally(facts, attributions, visitors));
+    public FunnelCounting(TransactionSynchronizationRegistry transactions, DataSource dataSource) {
+        this.handlers = countingInto(new TransactionFunnelTally(transactions, dataSource));
     }
 
     /** What each funnel event does, its effects going to {@code tally}. */
@@ -81,7 +83,7 @@ public class FunnelCounting {
 
     private static void visited(FunnelTally tally, EventEnvelope event, VisitRecorded visit) {
         Dimensions dimensions = Dimensions.of(visit.landingPage(), visit.variant(), visit.utm());
-        tally.visit(visit.campaign(), dimensions, FunnelFacts.dayOf(event.time()), visit.visitorId());
+        tally.visit(visit.campaign(), dimensions, FunnelDay.of(event.time()), visit.visitorId());
     }
 
     private static void captured(FunnelTally tally, EventEnvelope event, LeadCaptured lead) {

@@ -4,10 +4,14 @@ import dev.faro.support.inbox.EventHandlers;
 import dev.faro.support.inbox.EventInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The live side of the funnel: every record of the four event-log topics, counted once through the inbox. */
+/**
+ * The live side of the funnel: every record of the four event-log topics, counted once through the inbox. Each poll
+ * is taken whole and applied up to {@code faro.inbox.max-batch} events per transaction, whose counts are written
+ * together when it commits ({@link TransactionFunnelTally}).
+ */
 @ApplicationScoped
 public class FunnelEventConsumer {
 
@@ -21,25 +25,25 @@ public class FunnelEventConsumer {
 
     @Incoming("visits")
     @Blocking
-    public void onVisitEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void onVisitEvents(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 
     @Incoming("leads")
     @Blocking
-    public void onLeadEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void onLeadEvents(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 
     @Incoming("incentives")
     @Blocking
-    public void onIncentiveEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void onIncentiveEvents(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 
     @Incoming("emails")
     @Blocking
-    public void onEmailEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(record, handlers);
+    public void onEmailEvents(ConsumerRecords<String, String> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

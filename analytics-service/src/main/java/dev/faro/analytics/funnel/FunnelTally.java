@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * What counting the funnel does to its tables, apart from which event does what ({@link FunnelCounting}): the live
- * consumers apply each event's effect at once ({@link LiveFunnelTally}), a rebuild collects a batch's and writes
- * them together ({@link FunnelBatch}). Both must leave the tables the same.
+ * What counting the funnel does to its tables, apart from which event does what ({@link FunnelCounting}). The live
+ * consumers collect each transaction's effects ({@link TransactionFunnelTally}) and a rebuild each batch's; both
+ * write them with {@link FunnelBatch}, so both leave the tables the same.
  */
 public interface FunnelTally {
 
