@@ -191,7 +191,9 @@ public final class FunnelBatch implements FunnelTally {
                 connection.prepareStatement("select salt from visitor_day_salt where day = ?")) {
             select.setObject(1, day);
             try (ResultSet rows = select.executeQuery()) {
-                rows.next();
+                if (!rows.next()) {
+                    throw new SQLException("no salt for " + day + " right after salting it");
+                }
                 return rows.getBytes(1);
             }
         }
