@@ -66,7 +66,12 @@ public final class FunnelBatch implements FunnelTally {
         this.connection = connection;
     }
 
-    /** A batch on {@code connection}, with the salts and the attributions of {@code leads} read at once. */
+    /** A batch on {@code connection} that reads nothing up front: salts and attributions as events need them. */
+    static FunnelBatch on(Connection connection) {
+        return new FunnelBatch(connection);
+    }
+
+    /** A batch on {@code connection}, with the attributions of {@code leads} read at once. */
     public static FunnelBatch open(Connection connection, Collection<UUID> leads) throws SQLException {
         FunnelBatch batch = new FunnelBatch(connection);
         batch.readAttributions(leads);

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -77,20 +76,12 @@ final class TransactionFunnelTally implements FunnelTally {
     private FunnelBatch open() {
         // Inside a transaction the pool hands out the connection enlisted in it, the one Hibernate uses too.
         Connection connection;
-        FunnelBatch batch;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
             throw new IllegalStateException("no connection to count the funnel on", e);
         }
-        try {
-            batch = FunnelBatch.open(connection, List.of());
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(connection);
-            throw e instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException("could not open a funnel batch", e);
-        }
+        FunnelBatch batch = FunnelBatch.on(connection);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
