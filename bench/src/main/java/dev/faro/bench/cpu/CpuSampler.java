@@ -33,6 +33,21 @@ public final class CpuSampler {
         this.nanoClock = nanoClock;
     }
 
+    /**
+     * A sampler of the running stack's processes ({@code ./faro}'s pid file in {@code runDirectory}) and this JVM,
+     * read once to check that it can be; null when it cannot (the benchmark then reports no CPU figures).
+     */
+    public static CpuSampler ofStackOrNull(Path runDirectory) {
+        try {
+            CpuSampler sampler = new CpuSampler(Path.of("/proc"), StackProcesses.of(runDirectory));
+            sampler.sample();
+            return sampler;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("  no CPU figures: " + e.getMessage());
+            return null;
+        }
+    }
+
     public List<MeasuredProcess> processes() {
         return processes;
     }

@@ -4,7 +4,6 @@ import dev.faro.bench.BenchContext;
 import dev.faro.bench.Benchmark;
 import dev.faro.bench.Figure;
 import dev.faro.bench.cpu.CpuSampler;
-import dev.faro.bench.cpu.StackProcesses;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
 import dev.faro.bench.load.RateLimitCheck;
@@ -78,7 +77,12 @@ public final class EndToEndBenchmark implements Benchmark {
         RequestFactory capture = RequestFactory.postJson(leads, Map.of(), REQUEST_TIMEOUT, captures::body);
         // One load generator for every run, so that the measured ones reuse the warm-up's connections.
         OpenModelLoad generator = new OpenModelLoad(CONNECTIONS, capture, REQUEST_TIMEOUT.plusSeconds(1));
-        MeasuredRun measured = new MeasuredRun(generator, captures, inbox, stackCpu(context), DELIVERY_GRACE);
+        MeasuredRun measured = new MeasuredRun(
+                generator,
+                captures,
+                inbox,
+                CpuSampler.ofStackOrNull(context.stack().run()),
+                DELIVERY_GRACE);
         MeasuredRun.Outcome main;
         List<LeadJourney> journeys;
         QuietPipeline.Wait quiet;
@@ -173,19 +177,6 @@ public final class EndToEndBenchmark implements Benchmark {
             }
         }
         return steps;
-    }
-
-    /** A sampler of the stack's processes and the bench JVM, or null (no CPU figures) when they cannot be read. */
-    private static CpuSampler stackCpu(BenchContext context) {
-        try {
-            CpuSampler sampler = new CpuSampler(
-                    Path.of("/proc"), StackProcesses.of(context.stack().run()));
-            sampler.sample();
-            return sampler;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("  no CPU figures: " + e.getMessage());
-            return null;
-        }
     }
 
     /**

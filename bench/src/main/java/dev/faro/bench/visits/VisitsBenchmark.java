@@ -3,6 +3,10 @@ package dev.faro.bench.visits;
 import dev.faro.bench.BenchContext;
 import dev.faro.bench.Benchmark;
 import dev.faro.bench.Figure;
+import dev.faro.bench.cpu.CpuFigures;
+import dev.faro.bench.cpu.CpuSampler;
+import dev.faro.bench.cpu.CpuSnapshot;
+import dev.faro.bench.cpu.CpuUsage;
 import dev.faro.bench.load.LoadResult;
 import dev.faro.bench.load.OpenModelLoad;
 import dev.faro.bench.load.RateLimitCheck;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,12 +69,16 @@ public final class VisitsBenchmark implements Benchmark {
         Path log = context.rawOutput().resolve("steps.txt");
         Duration step = context.duration(FULL_STEP);
 
+        CpuSampler cpu = CpuSampler.ofStackOrNull(context.stack().run());
+
         // The no-op first, so a visits run cannot leave producer work behind that slows the ceiling down.
-        SustainedRate.Outcome ceiling = search("noop", noop, body, step, log, context);
+        Search ceilingSearch = search("noop", noop, body, step, log, context, cpu);
         VisitCounters before = counters(lead);
-        SustainedRate.Outcome beacon = search("visits", visits, body, step, log, context);
+        Search beaconSearch = search("visits", visits, body, step, log, context, cpu);
         Thread.sleep(SETTLE.toMillis());
         VisitCounters during = counters(lead).minus(before);
+        SustainedRate.Outcome ceiling = ceilingSearch.outcome();
+        SustainedRate.Outcome beacon = beaconSearch.outcome();
 
         List<Figure> figures = new ArrayList<>();
         figures.add(VisitFigures.sustainedRate(beacon.rate(), ceiling.rate(), CONNECTIONS));
@@ -86,12 +95,29 @@ public final class VisitsBenchmark implements Benchmark {
                 "visits dropped during the visits search (faro_visits_dropped_total, all reasons)",
                 during.dropped(),
                 "visits"));
+        if (ceilingSearch.cpuOfBest() != null) {
+            figures.addAll(VisitFigures.noopCpu(
+                    ceilingSearch.cpuOfBest(), ceiling.best().result().successful()));
+        }
+        if (beaconSearch.cpuOfBest() != null) {
+            figures.addAll(VisitFigures.visitCpu(
+                    beaconSearch.cpuOfBest(), beacon.best().result().successful()));
+        }
         append(log, "rule: " + beacon.rule() + "\nvisits counters during the visits search: " + during + "\n");
         return figures;
     }
 
-    private static SustainedRate.Outcome search(
-            String label, URI uri, BeaconBody body, Duration step, Path log, BenchContext context) throws Exception {
+    /** A search's outcome and the CPU its best step cost (null without a sampler or a sustained step). */
+    private record Search(SustainedRate.Outcome outcome, CpuUsage cpuOfBest) {}
+
+    /**
+     * Finds the highest sustained rate of one endpoint; with a sampler, measures every step's CPU and writes the best
+     * step's account to {@code <label>-cpu.txt}.
+     */
+    private static Search search(
+            String label, URI uri, BeaconBody body, Duration step, Path log, BenchContext context, CpuSampler cpu)
+            throws Exception {
+        Map<LoadResult, CpuUsage> cpuByStep = new IdentityHashMap<>();
         OpenModelLoad load = new OpenModelLoad(
                 CONNECTIONS,
                 RequestFactory.postJson(uri, Map.of(), REQUEST_TIMEOUT, body::forSequence),
@@ -101,7 +127,11 @@ public final class VisitsBenchmark implements Benchmark {
         RateLimitCheck.requireNoThrottling(warmUp);
         SustainedRate.Outcome outcome = SustainedRate.from(START_RATE, MAX_RATE, SustainRule.DEFAULT)
                 .search(rate -> {
+                    CpuSnapshot start = cpu == null ? null : cpu.sample();
                     LoadResult result = load.run(rate, step);
+                    if (cpu != null) {
+                        cpuByStep.put(result, CpuUsage.between(start, cpu.sample()));
+                    }
                     append(log, label + " step: " + result.summary() + "\n");
                     result.writePercentiles(
                             context.rawOutput().resolve(String.format(Locale.ROOT, "%s-%.0f.hgrm", label, rate)));
@@ -109,7 +139,14 @@ public final class VisitsBenchmark implements Benchmark {
                     return result;
                 });
         append(log, String.format(Locale.ROOT, "%s: highest sustained rate %.0f/s%n", label, outcome.rate()));
-        return outcome;
+        CpuUsage cpuOfBest =
+                outcome.best() == null ? null : cpuByStep.get(outcome.best().result());
+        if (cpuOfBest != null) {
+            Files.writeString(
+                    context.rawOutput().resolve(label + "-cpu.txt"),
+                    CpuFigures.table(cpuOfBest, outcome.best().result().successful(), "request"));
+        }
+        return new Search(outcome, cpuOfBest);
     }
 
     /** The visit endpoint answers, and the no-op endpoint exists in this process. */
