@@ -1,9 +1,6 @@
 package dev.faro.bench.load;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Open-model HTTP load: requests are due at a constant rate whatever the server does, over a fixed number of
- * connections. Each worker thread owns one HTTP/1.1 client (the same one on every run), hence one connection,
+ * connections. Each worker thread owns one {@link Http11Connection} (the same one on every run),
  * takes the next due request from the shared {@link ArrivalSchedule}, waits for its time if early, sends it and
  * records the latency from the intended time. When every connection is busy, due requests queue and that wait
  * counts in their latency (no coordinated omission). No request due after the run's end is sent; those in flight
@@ -39,9 +36,8 @@ public final class OpenModelLoad {
     private final int connections;
     private final RequestFactory requests;
     private final Duration drainTimeout;
-    // One client per worker, kept across runs: a search's steps reuse warm connections, and no run leaves
-    // idle clients (each has a selector thread) behind for the garbage collector.
-    private final List<HttpClient> clients = new ArrayList<>();
+    // One connection per worker, kept across runs: a search's steps reuse warm connections.
+    private final List<Http11Connection> workerConnections = new ArrayList<>();
 
     public OpenModelLoad(int connections, RequestFactory requests) {
         this(connections, requests, DEFAULT_DRAIN);
@@ -59,10 +55,7 @@ public final class OpenModelLoad {
         this.requests = requests;
         this.drainTimeout = drainTimeout;
         for (int i = 0; i < connections; i++) {
-            clients.add(HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build());
+            workerConnections.add(new Http11Connection());
         }
     }
 
@@ -78,8 +71,8 @@ public final class OpenModelLoad {
         Run run = new Run(schedule);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            HttpClient client = clients.get(i);
-            Thread worker = new Thread(() -> run.work(client), "open-model-load-" + i);
+            Http11Connection connection = workerConnections.get(i);
+            Thread worker = new Thread(() -> run.work(connection), "open-model-load-" + i);
             worker.setDaemon(true);
             workers.add(worker);
         }
@@ -92,7 +85,16 @@ public final class OpenModelLoad {
             }
         }
         LoadResult result = run.close(ratePerSecond, duration);
-        workers.forEach(Thread::interrupt);
+        for (int i = 0; i < connections; i++) {
+            Thread worker = workers.get(i);
+            worker.interrupt();
+            if (worker.isAlive()) {
+                // Still waiting for an answer: closing its socket ends the wait, and the next run's worker gets a
+                // connection of its own rather than one this thread may still touch.
+                workerConnections.get(i).close();
+                workerConnections.set(i, new Http11Connection());
+            }
+        }
         return result;
     }
 
@@ -110,7 +112,7 @@ public final class OpenModelLoad {
             this.schedule = schedule;
         }
 
-        void work(HttpClient client) {
+        void work(Http11Connection connection) {
             while (true) {
                 long index = nextIndex.getAndIncrement();
                 if (!schedule.isWithinRun(index) || System.nanoTime() >= schedule.endNanos()) {
@@ -120,7 +122,7 @@ public final class OpenModelLoad {
                 if (!sleepUntil(intended)) {
                     return;
                 }
-                HttpRequest request;
+                LoadRequest request;
                 try {
                     request = requests.create(index);
                 } catch (RuntimeException e) {
@@ -129,11 +131,12 @@ public final class OpenModelLoad {
                 }
                 sent.increment();
                 try {
-                    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                    recordResponse(response.statusCode(), System.nanoTime() - intended);
+                    int status = connection.exchange(request);
+                    recordResponse(status, System.nanoTime() - intended);
                 } catch (IOException e) {
                     recordError(e);
-                } catch (InterruptedException e) {
+                }
+                if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
             }

@@ -1,8 +1,9 @@
 package dev.faro.bench.load;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -13,24 +14,19 @@ import java.util.function.LongFunction;
 @FunctionalInterface
 public interface RequestFactory {
 
-    HttpRequest create(long sequence);
+    LoadRequest create(long sequence);
 
-    /** A GET of a fixed URL. */
+    /** A GET of a fixed URL; the message is the same every time, so it is written once. */
     static RequestFactory get(URI uri, Map<String, String> headers, Duration timeout) {
-        return sequence -> builder(uri, headers, timeout).GET().build();
+        LoadRequest request = LoadRequest.of("GET", uri, headers, new byte[0], timeout);
+        return sequence -> request;
     }
 
     /** A POST of a JSON body made per request. */
     static RequestFactory postJson(URI uri, Map<String, String> headers, Duration timeout, LongFunction<String> body) {
-        return sequence -> builder(uri, headers, timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.apply(sequence)))
-                .build();
-    }
-
-    private static HttpRequest.Builder builder(URI uri, Map<String, String> headers, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
-        headers.forEach(builder::header);
-        return builder;
+        Map<String, String> withType = new LinkedHashMap<>(headers);
+        withType.put("Content-Type", "application/json");
+        return sequence ->
+                LoadRequest.of("POST", uri, withType, body.apply(sequence).getBytes(StandardCharsets.UTF_8), timeout);
     }
 }
