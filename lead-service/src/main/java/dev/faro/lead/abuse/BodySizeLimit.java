@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <ul>
  *   <li>a body declared larger than the limit (Content-Length) is refused at once, unread;
- *   <li>a body of undeclared length (chunked, or HTTP/2 without content-length) is read here, up to the limit,
+ *   <li>an HTTP/1.1 body of undeclared length (chunked) is read here, up to the limit,
  *       so that passing it fails this route rather than Quarkus REST's stream in the middle of deserialisation.
  *       These are small JSON bodies, so holding one costs at most the limit.
  * </ul>
@@ -75,8 +75,12 @@ public class BodySizeLimit {
         BodyHandler reader = BodyHandler.create(false).setBodyLimit(bytes);
         return context -> {
             HttpServerRequest request = context.request();
+            // Not HTTP/2: a stream read to its end here can no longer be paused by Quarkus REST, which then fails
+            // every such request with a 500 ("Request has already been read"), bodiless POSTs included. HTTP/2
+            // bodies of undeclared length are left to Quarkus's own limit.
             if (!METHODS_WITH_BODY.contains(request.method())
                     || request.getHeader(HttpHeaders.CONTENT_LENGTH) != null
+                    || request.version() == HttpVersion.HTTP_2
                     || context.body().available()) {
                 context.next();
                 return;
