@@ -20,7 +20,8 @@ import java.util.Locale;
  *
  * <p>A connection the server closed while it sat idle shows only when it is used: a request that finds it so (the
  * write fails, or the connection ends before any byte of an answer) is sent once more on a new connection, as
- * browsers do; the server never saw the first copy. Any other failure closes the connection and is the caller's.
+ * browsers do; the server normally never saw the first copy. Any other failure closes the connection and is the
+ * caller's, and a connection {@linkplain #abort() aborted} by the run sends nothing more.
  */
 final class Http11Connection implements AutoCloseable {
 
@@ -35,6 +36,8 @@ final class Http11Connection implements AutoCloseable {
     private OutputStream out;
     /** Whether any byte of the current answer has arrived: after that, a failure is not a stale connection's. */
     private boolean answerStarted;
+    /** Set by {@link #abort()}: the failure it causes must not look like a stale connection worth a retry. */
+    private volatile boolean aborted;
 
     /** Sends the request and returns the answer's status code once its body has been read. */
     int exchange(LoadRequest request) throws IOException {
@@ -46,7 +49,7 @@ final class Http11Connection implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             close();
-            if (!reused || answerStarted) {
+            if (!reused || answerStarted || aborted) {
                 throw e;
             }
         }
@@ -61,6 +64,9 @@ final class Http11Connection implements AutoCloseable {
 
     /** Connects unless already connected to the request's server; true when the connection was already open. */
     private boolean connectTo(LoadRequest request) throws IOException {
+        if (aborted) {
+            throw new IOException("the connection was aborted");
+        }
         if (socket != null && request.authority().equals(authority)) {
             return true;
         }
@@ -188,7 +194,16 @@ final class Http11Connection implements AutoCloseable {
         }
     }
 
-    /** Closes the socket; a thread blocked reading it gets an exception. Safe to call from any thread. */
+    /**
+     * Ends the connection for good, from another thread: a worker blocked reading it gets an exception, and neither
+     * retries nor connects again.
+     */
+    void abort() {
+        aborted = true;
+        close();
+    }
+
+    /** Closes the socket; the next request connects again. */
     @Override
     public void close() {
         Socket open = socket;

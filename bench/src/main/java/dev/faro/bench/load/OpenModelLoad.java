@@ -91,7 +91,7 @@ public final class OpenModelLoad {
             if (worker.isAlive()) {
                 // Still waiting for an answer: closing its socket ends the wait, and the next run's worker gets a
                 // connection of its own rather than one this thread may still touch.
-                workerConnections.get(i).close();
+                workerConnections.get(i).abort();
                 workerConnections.set(i, new Http11Connection());
             }
         }

@@ -112,6 +112,42 @@ class Http11ConnectionTest {
         }
     }
 
+    @Test
+    void anAbortedConnectionEndsTheWaitAndSendsNothingMore() throws Exception {
+        // The first request is answered; the second waits for an answer that never comes, on the reused connection,
+        // where an ordinary failure before any byte of an answer would be retried on a new one.
+        try (ScriptedServer server = new ScriptedServer((connection, request) ->
+                request == 0 ? "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n" : ScriptedServer.SILENT)) {
+            Http11Connection connection = new Http11Connection();
+            LoadRequest get =
+                    RequestFactory.get(server.uri("/"), Map.of(), TIMEOUT).create(0);
+            assertThat(connection.exchange(get)).isEqualTo(200);
+            Thread waiting = new Thread(() -> {
+                try {
+                    connection.exchange(get);
+                } catch (IOException expected) {
+                    // the abort's
+                }
+            });
+            waiting.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (server.requests.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.requests)
+                    .as("the second request reached the server")
+                    .hasSize(2);
+
+            connection.abort();
+            waiting.join(Duration.ofSeconds(2).toMillis());
+
+            assertThat(waiting.isAlive()).isFalse();
+            assertThatThrownBy(() -> connection.exchange(get)).isInstanceOf(IOException.class);
+            assertThat(server.requests).hasSize(2);
+            assertThat(server.connections.get()).isEqualTo(1);
+        }
+    }
+
     /**
      * Answers each request with what the script gives for (connection number, request number on it), both from 0;
      * null closes the connection without answering, {@link #SILENT} never answers, and an answer ending in {@link
