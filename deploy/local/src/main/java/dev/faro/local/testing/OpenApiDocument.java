@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** A service's OpenAPI document (from {@code /q/openapi?format=json}), with the checks every service shares. */
@@ -22,7 +24,7 @@ public final class OpenApiDocument {
     }
 
     /** The document a running service serves at {@code /q/openapi}, {@code root} being its base URL. */
-    public static OpenApiDocument fetch(java.net.URI root) {
+    public static OpenApiDocument fetch(URI root) {
         return parse(new HttpJson(root).get("q/openapi?format=json"));
     }
 
@@ -62,10 +64,10 @@ public final class OpenApiDocument {
         }
 
         /** The media type the operation's body is documented with, if it takes one. */
-        public java.util.Optional<String> bodyMediaType() {
+        public Optional<String> bodyMediaType() {
             Iterator<String> types =
                     definition.path("requestBody").path("content").fieldNames();
-            return types.hasNext() ? java.util.Optional.of(types.next()) : java.util.Optional.empty();
+            return types.hasNext() ? Optional.of(types.next()) : Optional.empty();
         }
 
         private static String sampleOf(JsonNode parameter) {
@@ -105,13 +107,10 @@ public final class OpenApiDocument {
 
     /** "METHOD path" of every operation that requires a security scheme. */
     public List<String> securedOperations() {
-        List<String> secured = new ArrayList<>();
-        forEachOperation((name, operation) -> {
-            if (operation.path("security").size() > 0) {
-                secured.add(name);
-            }
-        });
-        return secured;
+        return operations().stream()
+                .filter(Operation::secured)
+                .map(Operation::name)
+                .toList();
     }
 
     /**
@@ -120,35 +119,22 @@ public final class OpenApiDocument {
      */
     public List<String> securedOperationsWithoutAuthProblems() {
         List<String> missing = new ArrayList<>();
-        forEachOperation((name, operation) -> {
-            if (operation.path("security").size() == 0) {
-                return;
+        for (Operation operation : operations()) {
+            if (!operation.secured()) {
+                continue;
             }
             for (String status : List.of("401", "403")) {
                 if (operation
+                        .definition()
                         .path("responses")
                         .path(status)
                         .path("content")
                         .path("application/problem+json")
                         .isMissingNode()) {
-                    missing.add(name + " " + status);
-                }
-            }
-        });
-        return missing;
-    }
-
-    private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> action) {
-        Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
-            while (operations.hasNext()) {
-                Map.Entry<String, JsonNode> operation = operations.next();
-                if (METHODS.contains(operation.getKey())) {
-                    action.accept(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
+                    missing.add(operation.name() + " " + status);
                 }
             }
         }
+        return missing;
     }
 }
