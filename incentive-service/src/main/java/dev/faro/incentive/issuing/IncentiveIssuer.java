@@ -35,6 +35,7 @@ public class IncentiveIssuer {
     private final ContentUrls contentUrls;
     private final Outbox outbox;
     private final CampaignViews campaigns;
+    private final IncentiveRefusals refusals;
     private final MeterRegistry meters;
 
     public IncentiveIssuer(
@@ -44,6 +45,7 @@ public class IncentiveIssuer {
             ContentUrls contentUrls,
             Outbox outbox,
             CampaignViews campaigns,
+            IncentiveRefusals refusals,
             MeterRegistry meters) {
         this.entityManager = entityManager;
         this.offers = offers;
@@ -51,10 +53,14 @@ public class IncentiveIssuer {
         this.contentUrls = contentUrls;
         this.outbox = outbox;
         this.campaigns = campaigns;
+        this.refusals = refusals;
         this.meters = meters;
     }
 
-    /** Returns whether this call issued the incentive (false if the lead already had one, or none could be given). */
+    /**
+     * Returns whether this call issued the incentive: false if the lead already had one, or if an offer rule gave
+     * none, which is recorded as the lead's refusal.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean issue(UUID leadId, String campaignId, String variant) {
         // Issuing for a campaign this service has not heard of would skip its settings; wait for it instead.
@@ -72,6 +78,7 @@ public class IncentiveIssuer {
                     leadId, campaignId, selected.id(), refused.reason());
             meters.counter("faro.incentives.not.issued", "reason", refused.reason())
                     .increment();
+            refusals.record(leadId, campaignId, selected.id(), refused.reason(), issuedAt);
             return false;
         }
         OfferGrants.Granted granted = (OfferGrants.Granted) outcome;
@@ -79,6 +86,8 @@ public class IncentiveIssuer {
         if (!insert(issued, issuedAt)) {
             return false;
         }
+        // A refusal from an earlier attempt (before the budget was raised, say) no longer says what became of the lead.
+        refusals.forget(leadId, campaignId);
         outbox.append(leadId.toString(), issued);
         return true;
     }

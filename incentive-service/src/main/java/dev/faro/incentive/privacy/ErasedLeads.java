@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * Forgets a lead: its incentives and redemptions stay for the campaign's numbers, detached from the person (no lead
- * id, no code, no order id), its downloads go,
+ * id, no code, no order id), its downloads and refusals go,
  * and the id is remembered so that a later or replayed event about the lead issues nothing.
  */
 @ApplicationScoped
@@ -49,6 +49,10 @@ public class ErasedLeads {
                 .executeUpdate();
         entityManager
                 .createNativeQuery("delete from lead_attribution where lead_id = :lead")
+                .setParameter("lead", leadId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from incentive_refusal where lead_id = :lead")
                 .setParameter("lead", leadId)
                 .executeUpdate();
     }

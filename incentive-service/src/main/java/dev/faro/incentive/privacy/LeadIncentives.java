@@ -1,6 +1,7 @@
 package dev.faro.incentive.privacy;
 
 import dev.faro.incentive.content.ContentDownloads;
+import dev.faro.incentive.issuing.OfferGrants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,16 +14,20 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What incentive-service holds on one lead: its incentives, as issued, the order that redeemed each, and the
- * downloads of their content.
+ * What incentive-service holds on one lead: its incentives, as issued, the order that redeemed each, the downloads
+ * of their content, and the campaigns whose offer rules gave it none.
  */
 @ApplicationScoped
 public class LeadIncentives {
 
-    /** What this service holds on a lead; after erasure, no incentives and {@code erased} true. */
+    /** What this service holds on a lead; after erasure, no incentives, no refusals and {@code erased} true. */
     @Schema(name = "LeadIncentives")
     public record Held(
-            UUID leadId, boolean erased, List<Incentive> incentives, List<ContentDownloads.Download> downloads) {}
+            UUID leadId,
+            boolean erased,
+            List<Incentive> incentives,
+            List<Refusal> refusals,
+            List<ContentDownloads.Download> downloads) {}
 
     @Schema(name = "LeadIncentive")
     public record Incentive(
@@ -40,6 +45,20 @@ public class LeadIncentives {
 
     @Schema(name = "LeadIncentiveRedemption")
     public record Redemption(String orderId, BigDecimal orderValue, String currency, Instant redeemedAt) {}
+
+    @Schema(name = "LeadIncentiveRefusal", description = "A campaign whose offer rules gave the lead no incentive")
+    public record Refusal(
+            String campaign,
+            @Schema(description = "The offer selected for the lead; null for the configured default") String offerId,
+            @Schema(
+                            enumeration = {
+                                OfferGrants.EXPIRED,
+                                OfferGrants.BUDGET_EXHAUSTED,
+                                OfferGrants.CODE_POOL_EXHAUSTED,
+                                OfferGrants.FALLBACK_CHAIN_TOO_LONG
+                            })
+                    String reason,
+            Instant refusedAt) {}
 
     private final EntityManager entityManager;
     private final ErasedLeads erased;
@@ -88,7 +107,23 @@ public class LeadIncentives {
                                         ((String) row[12]).trim(),
                                         instant(row[13]))))
                 .toList();
-        return new Held(leadId, erased.isErased(leadId), incentives, downloads.ofLead(leadId));
+        return new Held(leadId, erased.isErased(leadId), incentives, refusals(leadId), downloads.ofLead(leadId));
+    }
+
+    private List<Refusal> refusals(UUID leadId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        select campaign_id, offer_id, reason, refused_at from incentive_refusal
+                        where lead_id = :lead
+                        order by refused_at, campaign_id
+                        """)
+                .setParameter("lead", leadId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Refusal((String) row[0], (String) row[1], (String) row[2], instant(row[3])))
+                .toList();
     }
 
     private static Instant instant(Object value) {

@@ -45,8 +45,8 @@ public class LeadPrivacyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "The incentives of a lead",
-            description = "Every incentive issued to the lead, with its code and validity. A lead this service never"
-                    + " heard of, or an erased one, has none.")
+            description = "Every incentive issued to the lead, with its code and validity, and every campaign whose"
+                    + " offer rules gave it none. A lead this service never heard of, or an erased one, has neither.")
     @APIResponse(
             responseCode = "200",
             description = "What is held (possibly nothing)",

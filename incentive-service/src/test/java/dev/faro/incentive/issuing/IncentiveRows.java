@@ -39,6 +39,46 @@ public class IncentiveRows {
         return counts.stream().collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
     }
 
+    /** A refusal as stored. */
+    public record StoredRefusal(String campaign, String offerId, String reason) {}
+
+    @Transactional
+    public List<StoredRefusal> refusalsOf(UUID leadId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> refusals = entityManager
+                .createNativeQuery("select campaign_id, offer_id, reason from incentive_refusal where lead_id = :lead")
+                .setParameter("lead", leadId)
+                .getResultList();
+        return refusals.stream()
+                .map(row -> new StoredRefusal((String) row[0], (String) row[1], (String) row[2]))
+                .toList();
+    }
+
+    /** How many leads of the campaign were refused for each reason. */
+    @Transactional
+    public Map<String, Long> refusalsByReason(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = entityManager
+                .createNativeQuery(
+                        "select reason, count(*) from incentive_refusal where campaign_id = :campaign group by 1")
+                .setParameter("campaign", campaignId)
+                .getResultList();
+        return counts.stream().collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
+    }
+
+    /** Moves the offer's end into the past, which the admin API refuses to do. */
+    @Transactional
+    public void expire(String offerId) {
+        entityManager
+                .createNativeQuery(
+                        """
+                        update offer set valid_days = null, valid_until = now() - interval '1 minute'
+                        where id = :id
+                        """)
+                .setParameter("id", offerId)
+                .executeUpdate();
+    }
+
     /** Rows remembering the variant a lead was captured under. */
     @Transactional
     public long attributionsOf(UUID leadId) {

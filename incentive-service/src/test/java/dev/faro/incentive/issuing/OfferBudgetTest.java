@@ -74,7 +74,7 @@ class OfferBudgetTest {
     }
 
     @Test
-    void twentyConcurrentIssuesOnABudgetOfFiveWithoutFallbackIssueFiveAndCountTheRest() throws Exception {
+    void twentyConcurrentIssuesOnABudgetOfFiveWithoutFallbackIssueFiveAndCountAndRecordTheRest() throws Exception {
         String campaign = knownCampaign("capped");
         created(offer(campaign + "-only", campaign, "contest-entry", Map.of("budget", BUDGET)));
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
@@ -103,6 +103,8 @@ class OfferBudgetTest {
 
         assertThat(rows.countByOffer(campaign)).isEqualTo(Map.of(campaign + "-only", (long) BUDGET));
         assertThat(notIssued() - notIssuedBefore).isEqualTo(LEADS - BUDGET);
+        assertThat(rows.refusalsByReason(campaign))
+                .isEqualTo(Map.of(OfferGrants.BUDGET_EXHAUSTED, (long) (LEADS - BUDGET)));
     }
 
     private double notIssued() {

@@ -11,6 +11,8 @@ import dev.faro.contract.EventType;
 import dev.faro.contract.Topics;
 import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.incentive.code.DiscountCodes;
+import dev.faro.incentive.issuing.OfferGrants;
+import dev.faro.incentive.offer.OfferApi;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.GoldenEvents;
 import dev.faro.local.testing.TestInfrastructure;
@@ -50,6 +52,7 @@ class IncentivePrivacyTest {
         ValidatableResponse held = awaitIncentives(leadId, 1);
         held.body("leadId", equalTo(leadId.toString()))
                 .body("erased", equalTo(false))
+                .body("refusals", hasSize(0))
                 .body("incentives[0].campaign", equalTo(campaign))
                 .body("incentives[0].kind", equalTo(IncentiveIssued.PERCENT_DISCOUNT))
                 .body("incentives[0].status", equalTo("issued"))
@@ -100,6 +103,32 @@ class IncentivePrivacyTest {
             assertThat(redemption.orderId()).startsWith("erased-").isNotEqualTo(orderId);
             assertThat(redemption.orderValue()).isEqualByComparingTo("42.50");
         });
+    }
+
+    @Test
+    void aLeadAnOfferRuleGaveNothingShowsItsRefusalUntilItIsErased() {
+        String campaign = knownCampaign();
+        String offerId = campaign + "-spent";
+        OfferApi.created(OfferApi.offer(offerId, campaign, "free-shipping", Map.of("budget", 0)));
+        UUID leadId = UUID.randomUUID();
+
+        kafka().publish(leadId.toString(), leadCaptured(leadId, campaign));
+
+        await("refusal of " + leadId).atMost(EVENT_TIMEOUT).untilAsserted(() -> held(leadId, Roles.ADMIN)
+                .body("refusals", hasSize(1)));
+        held(leadId, Roles.ADMIN)
+                .body("incentives", hasSize(0))
+                .body("refusals[0].campaign", equalTo(campaign))
+                .body("refusals[0].offerId", equalTo(offerId))
+                .body("refusals[0].reason", equalTo(OfferGrants.BUDGET_EXHAUSTED))
+                .body("refusals[0].refusedAt", notNullValue());
+
+        kafka().publish(leadId.toString(), leadErased(leadId, campaign));
+
+        await("refusal of " + leadId + " erased").atMost(EVENT_TIMEOUT).untilAsserted(() -> held(leadId, Roles.ADMIN)
+                .body("erased", equalTo(true))
+                .body("refusals", hasSize(0)));
+        assertThat(incentives.refusalsOf(leadId)).isZero();
     }
 
     @Test

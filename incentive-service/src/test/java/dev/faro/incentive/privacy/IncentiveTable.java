@@ -5,8 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 
-/** Counts incentive rows, for assertions about what an erasure leaves. */
+/** Counts incentive and refusal rows, for assertions about what an erasure leaves. */
 @ApplicationScoped
 public class IncentiveTable {
 
@@ -35,6 +36,11 @@ public class IncentiveTable {
     @Transactional
     public long withCode(String code) {
         return count("select count(*) from incentive where code = :value", code);
+    }
+
+    @Transactional
+    public long refusalsOf(UUID leadId) {
+        return count("select count(*) from incentive_refusal where lead_id = :value", leadId);
     }
 
     /** A redemption as stored: the order it names and what it was worth. */
