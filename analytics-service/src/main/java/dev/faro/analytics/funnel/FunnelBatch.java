@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +32,8 @@ import javax.crypto.Mac;
  * consumers' effects of one transaction ({@link TransactionFunnelTally}) and a rebuild's of one batch. Counters are
  * summed per fact row and the rows written in key order; visitors are inserted together and those the insert
  * reports as new are the ones counted; attributions are read once for the batch's leads (or lead by lead as events
- * ask) and written once per changed lead. A day's first visit creates its salt (see {@link UniqueVisitors}) and
+ * ask) and written once per changed lead; what was counted for each lead is summed per lead and stage and written
+ * with one upsert in key order. A day's first visit creates its salt (see {@link UniqueVisitors}) and
  * purges old days, after writing the visitors collected so far, so the purge removes what it would have removed
  * event by event.
  *
@@ -48,6 +51,15 @@ public final class FunnelBatch implements FunnelTally {
             .thenComparing(key -> key.dimensions().source(), TEXT)
             .thenComparing(key -> key.dimensions().medium(), TEXT)
             .thenComparing(FactKey::day);
+    /** PostgreSQL's order of uuids (their 16 bytes, unsigned), then the stage. */
+    private static final Comparator<LeadStage> LEAD_STAGE_ORDER = Comparator.comparing(
+                    (LeadStage key) -> key.lead().getMostSignificantBits(), Long::compareUnsigned)
+            .thenComparing(key -> key.lead().getLeastSignificantBits(), Long::compareUnsigned)
+            .thenComparing(LeadStage::stage);
+    /** What can be counted for a lead: every stage but visits, which are no lead's, and erasures. */
+    private static final List<FunnelStage> LEAD_STAGES = Arrays.stream(STAGES)
+            .filter(stage -> stage != FunnelStage.VISITOR && stage != FunnelStage.LEAD_ERASED)
+            .toList();
 
     private final Connection connection;
     private final Map<LocalDate, Mac> hashers = new HashMap<>();
@@ -61,6 +73,11 @@ public final class FunnelBatch implements FunnelTally {
     private final Map<UUID, Attribution> attributions = new HashMap<>();
 
     private final Set<UUID> changedAttributions = new LinkedHashSet<>();
+
+    /** How often each stage was counted for each lead in this batch, since the lead was last forgotten. */
+    private final Map<LeadStage, Integer> leadCounts = new HashMap<>();
+    /** Leads erased in this batch: what is stored for them goes, replaced by what {@link #leadCounts} holds. */
+    private final Set<UUID> forgotten = new HashSet<>();
 
     private FunnelBatch(Connection connection) {
         this.connection = connection;
@@ -121,11 +138,21 @@ public final class FunnelBatch implements FunnelTally {
     }
 
     @Override
+    public void countedFor(UUID leadId, FunnelStage stage) {
+        if (leadId != null) {
+            leadCounts.merge(new LeadStage(leadId, stage.column()), 1, Integer::sum);
+        }
+    }
+
+    @Override
     public void forget(UUID leadId) {
         if (attribution(leadId) != null) {
             attributions.put(leadId, null);
             changedAttributions.add(leadId);
         }
+        // With or without an attribution: the lead's events may have been counted for it without one.
+        forgotten.add(leadId);
+        leadCounts.keySet().removeIf(key -> key.lead().equals(leadId));
     }
 
     /** Writes everything collected; call once, at the end of the batch, in its transaction. */
@@ -134,6 +161,7 @@ public final class FunnelBatch implements FunnelTally {
         writeAttributions();
         writeFacts();
         writeCurrencies();
+        writeLeadCounts();
     }
 
     private Fact fact(String campaign, Dimensions dimensions, LocalDate day) {
@@ -398,6 +426,58 @@ public final class FunnelBatch implements FunnelTally {
         currencies.clear();
     }
 
+    /**
+     * Adds the batch's counts to each lead's, and replaces the counts of the leads it forgot. A forgotten lead gets a
+     * row for every stage in the same upsert (zero where nothing was counted since it was forgotten) and its zero rows
+     * are deleted after, when this transaction holds all of them already. A delete first would lock the lead's rows in
+     * whatever order its plan reads them (a bitmap scan's is the table's), and a consumer of another topic upserting
+     * the same leads in key order could then deadlock with this one.
+     */
+    private void writeLeadCounts() throws SQLException {
+        if (leadCounts.isEmpty() && forgotten.isEmpty()) {
+            return;
+        }
+        for (UUID lead : forgotten) {
+            for (FunnelStage stage : LEAD_STAGES) {
+                leadCounts.putIfAbsent(new LeadStage(lead, stage.column()), 0);
+            }
+        }
+        List<Map.Entry<LeadStage, Integer>> inKeyOrder = new ArrayList<>(leadCounts.entrySet());
+        inKeyOrder.sort(Map.Entry.comparingByKey(LEAD_STAGE_ORDER));
+        Object[] leads = new Object[inKeyOrder.size()];
+        Object[] stages = new Object[inKeyOrder.size()];
+        Object[] times = new Object[inKeyOrder.size()];
+        for (int row = 0; row < inKeyOrder.size(); row++) {
+            leads[row] = inKeyOrder.get(row).getKey().lead();
+            stages[row] = inKeyOrder.get(row).getKey().stage();
+            times[row] = inKeyOrder.get(row).getValue();
+        }
+        Array replaced = array("uuid", forgotten.toArray());
+        try (PreparedStatement upsert = connection.prepareStatement(
+                """
+                insert into lead_counted (lead_id, stage, times)
+                select * from unnest(?::uuid[], ?::varchar[], ?::integer[])
+                on conflict (lead_id, stage) do update
+                set times = case when lead_counted.lead_id = any(?::uuid[]) then excluded.times
+                                 else lead_counted.times + excluded.times end
+                """)) {
+            upsert.setArray(1, array("uuid", leads));
+            upsert.setArray(2, array("varchar", stages));
+            upsert.setArray(3, array("integer", times));
+            upsert.setArray(4, replaced);
+            upsert.executeUpdate();
+        }
+        if (!forgotten.isEmpty()) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from lead_counted where lead_id = any(?) and times = 0")) {
+                delete.setArray(1, replaced);
+                delete.executeUpdate();
+            }
+        }
+        leadCounts.clear();
+        forgotten.clear();
+    }
+
     private Array array(String type, Object[] values) throws SQLException {
         return connection.createArrayOf(type, values);
     }
@@ -455,6 +535,8 @@ public final class FunnelBatch implements FunnelTally {
     private record VisitorRow(FactKey key, ByteBuffer hash) {}
 
     private record Attribution(String campaign, Dimensions dimensions) {}
+
+    private record LeadStage(UUID lead, String stage) {}
 
     /** The counters of one fact row, indexed by {@link FunnelStage#ordinal()}, and its revenue. */
     private static final class Fact {

@@ -90,10 +90,16 @@ public class FunnelCounting {
         Dimensions dimensions = Dimensions.of(lead.landingPage(), lead.variant(), lead.utm());
         tally.remember(lead.leadId(), lead.campaign(), dimensions);
         tally.count(lead.campaign(), dimensions, event.time(), FunnelStage.LEAD_CAPTURED);
+        tally.countedFor(lead.leadId(), FunnelStage.LEAD_CAPTURED);
     }
 
     private static void erased(FunnelTally tally, EventEnvelope event, LeadErased erasure) {
-        countForLead(tally, event, erasure.leadId(), erasure.campaign(), FunnelStage.LEAD_ERASED);
+        // Counted in the funnel but not for the lead: forgetting it deletes what was counted for the lead.
+        tally.count(
+                erasure.campaign(),
+                tally.attributionOf(erasure.leadId(), erasure.campaign()),
+                event.time(),
+                FunnelStage.LEAD_ERASED);
         tally.forget(erasure.leadId());
     }
 
@@ -104,10 +110,12 @@ public class FunnelCounting {
                 event.time(),
                 redemption.orderValue(),
                 redemption.currency());
+        tally.countedFor(redemption.leadId(), FunnelStage.INCENTIVE_REDEEMED);
     }
 
     private static void countForLead(
             FunnelTally tally, EventEnvelope event, UUID leadId, String campaign, FunnelStage stage) {
         tally.count(campaign, tally.attributionOf(leadId, campaign), event.time(), stage);
+        tally.countedFor(leadId, stage);
     }
 }

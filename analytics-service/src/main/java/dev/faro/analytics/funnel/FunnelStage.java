@@ -20,7 +20,7 @@ public enum FunnelStage {
         this.column = column;
     }
 
-    String column() {
+    public String column() {
         return column;
     }
 }

@@ -27,5 +27,12 @@ public interface FunnelTally {
     /** Where the lead's events of {@code campaign} count; {@link Dimensions#NONE} when unknown or erased. */
     Dimensions attributionOf(UUID leadId, String campaign);
 
+    /**
+     * Records that the funnel counted {@code stage} once more for this lead, what a reconciliation compares with the
+     * other services' ledgers; a null lead id (an event about no known lead) is ignored.
+     */
+    void countedFor(UUID leadId, FunnelStage stage);
+
+    /** Drops the lead's attribution and everything counted for it so far. */
     void forget(UUID leadId);
 }

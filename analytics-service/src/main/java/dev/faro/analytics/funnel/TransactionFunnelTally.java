@@ -59,6 +59,11 @@ final class TransactionFunnelTally implements FunnelTally {
     }
 
     @Override
+    public void countedFor(UUID leadId, FunnelStage stage) {
+        batch().countedFor(leadId, stage);
+    }
+
+    @Override
     public void forget(UUID leadId) {
         batch().forget(leadId);
     }

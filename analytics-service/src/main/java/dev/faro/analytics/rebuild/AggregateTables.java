@@ -17,8 +17,13 @@ public class AggregateTables {
     static final String SCHEMA = "faro_rebuild";
 
     /** Everything the funnel's event handlers write. A handler writing elsewhere fails the rebuild loudly. */
-    static final List<String> TABLES =
-            List.of("funnel_fact", "funnel_revenue_currency", "lead_attribution", "visitor_day", "visitor_day_salt");
+    static final List<String> TABLES = List.of(
+            "funnel_fact",
+            "funnel_revenue_currency",
+            "lead_attribution",
+            "lead_counted",
+            "visitor_day",
+            "visitor_day_salt");
 
     private final EntityManager entityManager;
 

@@ -17,9 +17,12 @@ import dev.faro.local.testing.GoldenEvents;
 import dev.faro.local.testing.TestInfrastructure;
 import dev.faro.local.testing.TestKafka;
 import dev.faro.support.inbox.DeadLetterQueue;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class FunnelCountingTest {
 
     private static final Duration CONSUMED = Duration.ofSeconds(30);
+
+    @Inject
+    EntityManager entityManager;
 
     private TestKafka kafka;
 
@@ -72,6 +78,56 @@ class FunnelCountingTest {
         await("funnel of " + campaign + " after a second lead")
                 .atMost(CONSUMED)
                 .until(() -> countsOf(campaign), equalTo("2/1/1"));
+    }
+
+    @Test
+    void whatTheFunnelCountedIsKeptPerLeadAndARedeliveryCountsNothingMore() {
+        LeadJourney journey = LeadJourney.of(uniqueCampaign());
+        journey.publishTo(kafka);
+
+        String counted = "emails_sent=1,incentives_issued=1,leads=1";
+        await("counts of lead " + journey.leadId())
+                .atMost(CONSUMED)
+                .until(() -> countedFor(journey.leadId()), equalTo(counted));
+
+        journey.publishTo(kafka);
+
+        await("counts of lead " + journey.leadId() + " after redelivery")
+                .during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> countedFor(journey.leadId()), equalTo(counted));
+    }
+
+    @Test
+    void erasingALeadDeletesWhatWasCountedForIt() {
+        String campaign = uniqueCampaign();
+        LeadJourney erased = LeadJourney.of(campaign);
+        LeadJourney kept = LeadJourney.of(campaign);
+        erased.publishTo(kafka);
+        kept.publishTo(kafka);
+        kafka.publish(
+                erased.leadId(),
+                GoldenEvents.fresh(EventType.EMAIL_CLICKED, Map.of("campaign", campaign, "leadId", erased.leadId())));
+        await("counts of lead " + erased.leadId())
+                .atMost(CONSUMED)
+                .until(
+                        () -> countedFor(erased.leadId()),
+                        equalTo("clicks=1,emails_sent=1,incentives_issued=1,leads=1"));
+        await("counts of lead " + kept.leadId())
+                .atMost(CONSUMED)
+                .until(() -> countedFor(kept.leadId()), equalTo("emails_sent=1,incentives_issued=1,leads=1"));
+
+        kafka.publish(
+                erased.leadId(),
+                GoldenEvents.fresh(
+                        EventType.LEAD_ERASED,
+                        Map.of("campaign", campaign, "leadId", erased.leadId(), "reason", "admin-request")));
+
+        await("counts of erased lead " + erased.leadId())
+                .atMost(CONSUMED)
+                .until(() -> countedFor(erased.leadId()), equalTo(""));
+        await("the erasure in the funnel").atMost(CONSUMED).until(() -> erasures(campaign), equalTo(1L));
+        assertThat(countedFor(kept.leadId())).isEqualTo("emails_sent=1,incentives_issued=1,leads=1");
     }
 
     @Test
@@ -116,5 +172,30 @@ class FunnelCountingTest {
                         .hasValue("analytics-service");
             });
         });
+    }
+
+    /** The lead's rows of {@code lead_counted} as {@code stage=times}, by stage, comma-separated. */
+    private String countedFor(String leadId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> rows = entityManager
+                    .createNativeQuery(
+                            """
+                            select stage || '=' || times from lead_counted
+                            where lead_id = cast(:lead as uuid) order by stage
+                            """)
+                    .setParameter("lead", leadId)
+                    .getResultList();
+            return String.join(",", rows);
+        });
+    }
+
+    private long erasures(String campaign) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery(
+                                "select coalesce(sum(erasures), 0) from funnel_fact where campaign = :campaign")
+                        .setParameter("campaign", campaign)
+                        .getSingleResult())
+                .longValue());
     }
 }

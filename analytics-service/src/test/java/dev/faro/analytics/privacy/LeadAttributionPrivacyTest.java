@@ -45,6 +45,9 @@ class LeadAttributionPrivacyTest {
         assertThat(held.at("/attribution/variant").asText()).isEqualTo("a");
         assertThat(held.at("/attribution/source").asText()).isEqualTo("newsletter");
         assertThat(held.at("/attribution/medium").asText()).isEqualTo("email");
+        assertThat(held.at("/counted/leads").asLong())
+                .as("the capture counted for the lead")
+                .isEqualTo(1);
 
         kafka.publish(
                 leadId.toString(),
@@ -56,6 +59,9 @@ class LeadAttributionPrivacyTest {
                 .until(() -> held(leadId), body -> !body.path("holdsPersonalData")
                         .asBoolean(true));
         assertThat(erased.path("attribution").isNull()).isTrue();
+        assertThat(erased.path("counted").isEmpty())
+                .as("counts per lead after erasure")
+                .isTrue();
     }
 
     private static JsonNode held(UUID leadId) throws Exception {

@@ -2,11 +2,16 @@ package dev.faro.analytics.privacy;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.faro.contract.EventType;
 import dev.faro.local.testing.FaroInfrastructure;
+import dev.faro.local.testing.GoldenEvents;
+import dev.faro.local.testing.TestInfrastructure;
+import dev.faro.local.testing.TestKafka;
 import dev.faro.local.testing.TestTokens;
 import dev.faro.support.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +20,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,10 +44,11 @@ class NoPersonalDataTest {
             Set.of("flyway_schema_history", "outbox_event", "processed_event", "campaign_view");
 
     /**
-     * The one lookup keyed by lead id: where each lead came from, so its later events count there. It is no
-     * aggregate; its row is deleted when the lead is erased (DimensionalFunnelTest checks that).
+     * The tables keyed by lead id, a random UUID and nothing else about the person: where each lead came from, so
+     * its later events count there, and what the funnel counted for it, so a reconciliation can compare the funnel
+     * with the other services lead by lead. Erasing the lead deletes its rows from each (checked below).
      */
-    private static final Set<String> LEAD_LOOKUPS = Set.of("lead_attribution");
+    private static final Set<String> LEAD_KEYED = Set.of("lead_attribution", "lead_counted");
     /** Marketers' work addresses (Faro's users, not leads) that the digests go to. */
     private static final Set<String> USER_SETTINGS = Set.of("digest_subscriber");
     /** Operators' records about the service itself: the rebuild runs, identified by a random run id. */
@@ -82,7 +91,7 @@ class NoPersonalDataTest {
     void theFunnelTablesHaveNoColumnThatCouldHoldALeadIdOrAnAddress() {
         List<Object[]> funnelColumns = columns().stream()
                 .filter(column -> !SHARED_TABLES.contains((String) column[0]))
-                .filter(column -> !LEAD_LOOKUPS.contains((String) column[0]))
+                .filter(column -> !LEAD_KEYED.contains((String) column[0]))
                 .filter(column -> !USER_SETTINGS.contains((String) column[0]))
                 .filter(column -> !OPERATIONS.contains((String) column[0]))
                 .toList();
@@ -94,6 +103,52 @@ class NoPersonalDataTest {
                 .noneMatch(column -> PERSONAL_COLUMNS.contains((String) column[1]));
         // Lead ids are UUIDs: a funnel table without a uuid column cannot hold one, whatever the column is called.
         assertThat(funnelColumns).as("uuid columns").noneMatch(column -> "uuid".equals(column[2]));
+    }
+
+    @Test
+    void everyTableKeyedByLeadLosesTheLeadsRowsWhenTheLeadIsErased() {
+        assertThat(columns())
+                .as("tables with a lead_id column")
+                .filteredOn(column -> "lead_id".equals(column[1]))
+                .extracting(column -> (String) column[0])
+                .containsExactlyInAnyOrderElementsOf(LEAD_KEYED);
+        TestKafka kafka = new TestKafka(TestInfrastructure.current().kafkaBootstrap());
+        UUID leadId = UUID.randomUUID();
+        String campaign = "np-" + leadId.toString().substring(0, 8);
+        Map<String, Object> lead = Map.of("campaign", campaign, "leadId", leadId);
+        kafka.publish(leadId.toString(), GoldenEvents.fresh(EventType.LEAD_CAPTURED, lead));
+        kafka.publish(leadId.toString(), GoldenEvents.fresh(EventType.LEAD_CONFIRMED, lead));
+
+        await("rows of lead " + leadId)
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> tablesHolding(leadId), equalTo(LEAD_KEYED));
+
+        kafka.publish(
+                leadId.toString(),
+                GoldenEvents.fresh(
+                        EventType.LEAD_ERASED,
+                        Map.of("campaign", campaign, "leadId", leadId, "reason", "admin-request")));
+
+        await("rows of erased lead " + leadId)
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> tablesHolding(leadId), equalTo(Set.of()));
+    }
+
+    private Set<String> tablesHolding(UUID leadId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<String> holding = new HashSet<>();
+            for (String table : LEAD_KEYED) {
+                boolean any = !entityManager
+                        .createNativeQuery("select 1 from " + table + " where lead_id = :lead")
+                        .setParameter("lead", leadId)
+                        .getResultList()
+                        .isEmpty();
+                if (any) {
+                    holding.add(table);
+                }
+            }
+            return holding;
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -59,7 +59,7 @@ class AnalyticsRebuildTest {
     @Test
     void theRebuiltTablesAreTheLiveOnesAndTheHandWorkedFiguresHold() {
         String campaign = uniqueCampaign();
-        publishHistory(campaign);
+        List<UUID> leads = publishHistory(campaign);
         Map<String, String> live = aggregateTables();
 
         JsonPath status = RebuildClient.rebuild();
@@ -79,6 +79,13 @@ class AnalyticsRebuildTest {
                 .body("roi", equalTo(0.33f)) // (100.00 − 75.00) / 75.00
                 .body("clicks", equalTo(2))
                 .body("erasures", equalTo(1));
+        // L2's click came after its erasure, which deleted what had been counted for it before.
+        assertThat(countedFor(leads))
+                .isEqualTo(List.of(
+                        "clicks=1,confirmed=1,emails_sent=1,incentives_issued=1,leads=1,redemptions=1",
+                        "clicks=1",
+                        "leads=1",
+                        "leads=1"));
     }
 
     /**
@@ -145,7 +152,7 @@ class AnalyticsRebuildTest {
     @Test
     void aRebuildRepairsCountsThatDriftedFromTheLog() {
         String campaign = uniqueCampaign();
-        publishHistory(campaign);
+        List<UUID> leads = publishHistory(campaign);
         Map<String, String> live = aggregateTables();
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager
@@ -161,6 +168,14 @@ class AnalyticsRebuildTest {
             entityManager
                     .createNativeQuery("delete from lead_attribution where campaign = :campaign")
                     .setParameter("campaign", campaign)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("update lead_counted set times = times + 1 where lead_id = :lead")
+                    .setParameter("lead", leads.get(0))
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("delete from lead_counted where lead_id = :lead")
+                    .setParameter("lead", leads.get(2))
                     .executeUpdate();
         });
         funnel(campaign).body("leads", equalTo(1004));
@@ -271,8 +286,10 @@ class AnalyticsRebuildTest {
      *        redeems 59.90; L2 redeems 40.10, is erased, then clicks
      * spend: newsletter 30.00, ads 45.00
      * </pre>
+     *
+     * @return L1 to L4
      */
-    private void publishHistory(String campaign) {
+    private List<UUID> publishHistory(String campaign) {
         TimedEvents events = new TimedEvents(campaign);
         LocalDate day2 = LocalDate.now(ZoneOffset.UTC);
         LocalDate day1 = day2.minusDays(1);
@@ -319,6 +336,7 @@ class AnalyticsRebuildTest {
         awaitFunnel(campaign, "clicks", 2);
         awaitFunnel(campaign, "visitors", 7);
         awaitFunnel(campaign, "leads", 4);
+        return List.of(l1, l2, l3, l4);
     }
 
     /** Every row of every rebuilt table, as text; visitor hashes are salted afresh, so those only as counts. */
@@ -327,6 +345,7 @@ class AnalyticsRebuildTest {
         tables.put("funnel_fact", rows("select f::text from funnel_fact f"));
         tables.put("funnel_revenue_currency", rows("select c::text from funnel_revenue_currency c"));
         tables.put("lead_attribution", rows("select a::text from lead_attribution a"));
+        tables.put("lead_counted", rows("select c::text from lead_counted c"));
         tables.put(
                 "visitor_day",
                 rows("select concat_ws(',', campaign, landing_page, variant, source, medium, day, count(*))"
@@ -341,6 +360,14 @@ class AnalyticsRebuildTest {
             List<String> rows = entityManager.createNativeQuery(query).getResultList();
             return String.join("\n", rows.stream().sorted().toList());
         });
+    }
+
+    /** Each lead's rows of {@code lead_counted} as {@code stage=times}, by stage, comma-separated. */
+    private List<String> countedFor(List<UUID> leads) {
+        return leads.stream()
+                .map(lead -> rows("select stage || '=' || times from lead_counted where lead_id = '%s'".formatted(lead))
+                        .replace('\n', ','))
+                .toList();
     }
 
     private List<String> schemaObjects() {
