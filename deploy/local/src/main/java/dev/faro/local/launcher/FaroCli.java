@@ -6,8 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./faro}'s Java side: {@code up} runs the stack until SIGTERM or Ctrl-C, {@code status} reports on a running
- * one, {@code rebuild-analytics} has a running one recount its funnels from the event log. Run from the repository
- * root.
+ * one, {@code rebuild-analytics} has a running one recount its funnels from the event log, {@code reconcile} checks
+ * that every lead it acknowledged was followed through. Run from the repository root.
  */
 public final class FaroCli {
 
@@ -22,8 +22,10 @@ public final class FaroCli {
             case "up" -> up(config);
             case "status" -> System.exit(StackStatus.print(config, System.out));
             case "rebuild-analytics" -> System.exit(AnalyticsRebuildCommand.run(config, System.out));
+            case "reconcile" -> System.exit(
+                    ReconcileCommand.run(config, java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
             default -> {
-                System.err.println("usage: FaroCli up|status|rebuild-analytics");
+                System.err.println("usage: FaroCli up|status|rebuild-analytics|reconcile [options]");
                 System.exit(2);
             }
         }
