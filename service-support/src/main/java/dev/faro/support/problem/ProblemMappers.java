@@ -114,10 +114,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error, incident %s", incident);
         return respond(Problem.of(
                 "internal-error", "Something went wrong on our side", 500, "incident " + incident, List.of()));
+    }
+
+    /** How long a client is asked to wait before sending again: about what a PostgreSQL restart or failover takes. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private Response databaseUnavailable(Throwable e) {
+        // Expected during a restart or failover, and readiness already reports it: one line, no stack trace.
+        LOG.warnf("Answered 503, the database is unreachable: %s", rootMessage(e));
+        return Response.fromResponse(respond(Problem.of(
+                        "service-unavailable",
+                        "Temporarily unavailable",
+                        503,
+                        "nothing was stored; send the same request again in " + RETRY_AFTER_SECONDS + " s",
+                        List.of())))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static Response respond(Problem problem) {
