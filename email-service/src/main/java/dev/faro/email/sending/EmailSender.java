@@ -7,6 +7,7 @@ import dev.faro.email.contact.ContactSaved;
 import dev.faro.email.unsubscribe.SuppressionList;
 import dev.faro.email.unsubscribe.SuppressionReason;
 import dev.faro.email.unsubscribe.UnsubscribeLinks;
+import dev.faro.support.problem.DatabaseOutage;
 import dev.faro.support.worker.WakeableWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -47,6 +48,7 @@ import org.jboss.logging.Logger;
 public class EmailSender {
 
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
+    private static final long MAX_RECORD_PAUSE_MILLIS = 5_000;
 
     private final SendLedger ledger;
     private final Map<String, MessageComposer<?>> composers;
@@ -226,11 +228,40 @@ public class EmailSender {
             recordFailure(message, category, DeliveryFailure.of(e));
             return;
         }
-        if (ledger.markSent(message, category)) {
+        if (markSentThroughOutage(message, category)) {
             count(message, "sent");
             LOG.debugf("Sent %s to lead %s", message.messageId(), message.leadId());
         } else {
             LOG.warnf("Sent %s but its claim had run out; the attempt that took over reports it", message.messageId());
+        }
+    }
+
+    /**
+     * Records that the server took the message, waiting out a database outage: left to its lease instead, the
+     * message would be sent a second time when the lease ran out. While the database is away no other sender can
+     * claim it, so the record still finds the claim its own when the database is back. Stopping gives up; then the
+     * lease decides, as after a crash.
+     */
+    private boolean markSentThroughOutage(DueMessage message, MailCategory category) {
+        long pauseMillis = 200;
+        while (true) {
+            try {
+                return ledger.markSent(message, category);
+            } catch (RuntimeException e) {
+                if (stopping || !DatabaseOutage.causedBy(e)) {
+                    throw e;
+                }
+                LOG.warnf(
+                        "Sent %s but the database is unreachable to record it; trying again in %d ms",
+                        message.messageId(), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, MAX_RECORD_PAUSE_MILLIS);
+            }
         }
     }
 
