@@ -16,13 +16,13 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * errors each process logged last: the stack's state directory is deleted after the class, and on CI the build's
  * output is all there is to read.
  */
-final class StackLogsOnFailure implements TestWatcher {
+public final class StackLogsOnFailure implements TestWatcher {
 
     private static final int PRINTED_LINES_PER_LOG = 40;
 
     private final Supplier<Path> stateDir;
 
-    StackLogsOnFailure(Supplier<Path> stateDir) {
+    public StackLogsOnFailure(Supplier<Path> stateDir) {
         this.stateDir = stateDir;
     }
 

@@ -91,6 +91,20 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return command;
     }
 
+    /** SIGKILL, as a crash: no controlled shutdown, whatever was not flushed is recovered from the log at restart. */
+    public void kill() {
+        Process killed = process.destroyForcibly();
+        try {
+            if (!killed.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(
+                        "the Kafka broker (pid " + killed.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the Kafka broker", e);
+        }
+    }
+
     public String bootstrapServers() {
         return settings.bootstrapServers();
     }

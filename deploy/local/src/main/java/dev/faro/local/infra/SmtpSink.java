@@ -22,7 +22,7 @@ public final class SmtpSink implements Inbox, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
 
-    private final GreenMail greenMail;
+    private GreenMail greenMail;
     private final int port;
     /** Guarded by itself; appended to per message, copied only when read. */
     private final List<InboxMessage> received = new ArrayList<>();
@@ -33,12 +33,28 @@ public final class SmtpSink implements Inbox, AutoCloseable {
     }
 
     public static SmtpSink start(int port) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
+        SmtpSink sink = new SmtpSink(null, port);
+        sink.listen();
+        return sink;
+    }
+
+    private void listen() {
+        greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
-        SmtpSink sink = new SmtpSink(greenMail, port);
-        greenMail.getUserManager().setMessageDeliveryHandler(sink.recording());
-        return sink;
+        greenMail.getUserManager().setMessageDeliveryHandler(recording());
+    }
+
+    /** An SMTP outage, for fault tests: the port stops answering; what was received stays in the inbox. */
+    public synchronized void stopListening() {
+        greenMail.stop();
+    }
+
+    /** The end of the outage: the same port answers again and the inbox goes on from what it held. */
+    public synchronized void listenAgain() {
+        if (!greenMail.isRunning()) {
+            listen();
+        }
     }
 
     /**
@@ -102,7 +118,7 @@ public final class SmtpSink implements Inbox, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         greenMail.stop();
     }
 }

@@ -44,6 +44,10 @@ public final class FaroStack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "faro-stack-stop");
     private SmtpSink smtp;
+    /** The current broker and database: a fault test may stop and start them again (see {@link #faults()}). */
+    private KafkaBrokerProcess kafka;
+
+    private LocalPostgres postgres;
     /** What each service was started with, so another instance of it can join the same infrastructure. */
     private final Map<FaroService, Map<String, String>> environments = new EnumMap<>(FaroService.class);
     /** Processes a caller killed through {@link ServiceInstance#kill()}: their exit is no crash to report. */
@@ -51,9 +55,13 @@ public final class FaroStack implements AutoCloseable {
     /** The instance of each service the stack started itself. */
     private final Map<FaroService, ServiceProcess> firstInstances = new EnumMap<>(FaroService.class);
 
-    private FaroStack(StackConfig config, PrintStream progress) {
+    /** Added to every service's environment: a test's own settings. */
+    private final Map<String, String> serviceSettings;
+
+    private FaroStack(StackConfig config, PrintStream progress, Map<String, String> serviceSettings) {
         this.config = config;
         this.progress = progress;
+        this.serviceSettings = Map.copyOf(serviceSettings);
         this.pidFile = new PidFile(config.run().resolve("pids"));
     }
 
@@ -62,9 +70,17 @@ public final class FaroStack implements AutoCloseable {
     }
 
     public static FaroStack start(StackConfig config, PrintStream progress) {
+        return start(config, progress, Map.of());
+    }
+
+    /**
+     * As {@link #start(StackConfig, PrintStream)}, with {@code serviceSettings} added to every service's environment
+     * (a fault test lifts the per-address rate limit, say).
+     */
+    public static FaroStack start(StackConfig config, PrintStream progress, Map<String, String> serviceSettings) {
         checkBuilt(config);
         checkPortsFree(config);
-        FaroStack stack = new FaroStack(config, progress);
+        FaroStack stack = new FaroStack(config, progress, serviceSettings);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
             stack.startAll();
@@ -106,13 +122,8 @@ public final class FaroStack implements AutoCloseable {
         pidFile.add("supervisor", ProcessHandle.current().pid());
 
         Instant step = Instant.now();
-        LocalPostgres postgres = LocalPostgres.start(new PostgresSettings(
-                config.stateDir().resolve("postgres"),
-                config.postgresPort(),
-                true,
-                config.logs().resolve("postgres.log")));
-        running.push(postgres);
-        postgres.postmasterPid().ifPresent(pid -> pidFile.add("postgres", pid));
+        startPostgres();
+        running.push(stop("PostgreSQL", () -> postgres.close()));
         for (FaroService service : FaroService.values()) {
             postgres.ensureDatabase(service.database(), service.database(), service.database());
         }
@@ -124,13 +135,8 @@ public final class FaroStack implements AutoCloseable {
         progress.printf("  %-18s smtp://127.0.0.1:%d, inbox %s%n", "SMTP sink", config.smtpPort(), inboxUrl());
 
         step = Instant.now();
-        KafkaBrokerProcess kafka = KafkaBrokerProcess.start(
-                new KafkaSettings(config.stateDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort()),
-                KafkaClasspath.resolve(config.repoRoot()),
-                config.logs().resolve("kafka.log"),
-                KAFKA_READY_TIMEOUT);
-        running.push(kafka);
-        pidFile.add("kafka", kafka.pid());
+        startKafka();
+        running.push(stop("Kafka", () -> kafka.close()));
         KafkaAdmin.createTopics(kafka.bootstrapServers());
         progress.printf("  %-18s %s, topics created (%d s)%n", "Kafka", kafka.bootstrapServers(), secondsSince(step));
 
@@ -154,6 +160,76 @@ public final class FaroStack implements AutoCloseable {
         ServiceReadiness.awaitAll(services, config, progress);
         services.forEach(this::reportUnexpectedExit);
         writeReadyFile();
+    }
+
+    void startPostgres() {
+        postgres = LocalPostgres.start(new PostgresSettings(
+                config.stateDir().resolve("postgres"),
+                config.postgresPort(),
+                true,
+                config.logs().resolve("postgres.log")));
+        postgres.postmasterPid().ifPresent(pid -> pidFile.add("postgres", pid));
+    }
+
+    void stopPostgres() {
+        postgres.close();
+    }
+
+    void startKafka() {
+        kafka = KafkaBrokerProcess.start(
+                new KafkaSettings(config.stateDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort()),
+                KafkaClasspath.resolve(config.repoRoot()),
+                config.logs().resolve("kafka.log"),
+                KAFKA_READY_TIMEOUT);
+        pidFile.add("kafka", kafka.pid());
+    }
+
+    void killKafka() {
+        kafka.kill();
+    }
+
+    SmtpSink smtp() {
+        return smtp;
+    }
+
+    /**
+     * Kills the instance of {@code service} the stack started (SIGKILL, as a crash) and starts it again on its port,
+     * with the same environment; returns once it is ready again.
+     */
+    void crashAndRestart(FaroService service) {
+        instance(service).kill();
+        ServiceProcess dead = firstInstances.get(service);
+        running.remove(dead);
+        ServiceProcess process = ServiceProcess.start(
+                service,
+                config.serviceJar(service),
+                config.run().resolve(service.directory()),
+                config.logs().resolve(service.directory() + ".log"),
+                environments.get(service));
+        running.push(process);
+        firstInstances.put(service, process);
+        pidFile.add(service.directory(), process.pid());
+        ServiceReadiness.awaitOne(process, config.port(service), config, progress);
+        reportUnexpectedExit(process);
+    }
+
+    /** Outages and crashes of the stack's parts, for the fault tests. */
+    public StackFaults faults() {
+        return new StackFaults(this);
+    }
+
+    private static AutoCloseable stop(String what, AutoCloseable action) {
+        return new AutoCloseable() {
+            @Override
+            public void close() throws Exception {
+                action.close();
+            }
+
+            @Override
+            public String toString() {
+                return what;
+            }
+        };
     }
 
     private Map<String, String> serviceEnvironment(
@@ -180,6 +256,7 @@ public final class FaroStack implements AutoCloseable {
         for (FaroService other : FaroService.values()) {
             env.put(other.publicUrlVariable(), serviceUrl(other).toString());
         }
+        env.putAll(serviceSettings);
         return env;
     }
 
