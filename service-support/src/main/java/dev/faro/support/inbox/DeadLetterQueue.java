@@ -5,6 +5,7 @@ import dev.faro.contract.UndeliverableEventException;
 import dev.faro.support.kafka.ReliableProducerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -33,15 +34,18 @@ public class DeadLetterQueue {
 
     private final ReliableProducerFactory producers;
     private final MeterRegistry meters;
+    private final DeadLetterHealth health;
     private final String consumer;
     private Producer<String, String> producer;
 
     public DeadLetterQueue(
             ReliableProducerFactory producers,
             MeterRegistry meters,
+            @Wellness DeadLetterHealth health,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.producers = producers;
         this.meters = meters;
+        this.health = health;
         this.consumer = applicationName;
     }
 
@@ -66,6 +70,7 @@ public class DeadLetterQueue {
             throw new IllegalStateException("could not dead-letter " + origin, e.getCause());
         }
         meters.counter("faro.deadletter.parked", "reason", why.reason().name()).increment();
+        health.parked(why.reason().name(), origin);
         LOG.warnf("Dead-lettered %s: %s", origin, why.getMessage());
     }
 

@@ -22,4 +22,8 @@ public interface InboxConfig {
     @WithDefault("100")
     @Min(1)
     int maxBatch();
+
+    /** How long {@code /q/health} reports DOWN after this instance dead-lettered a record ({@link DeadLetterHealth}). */
+    @WithDefault("24h")
+    Duration deadLetterAlert();
 }

@@ -1,25 +1,38 @@
 package dev.faro.systemtest.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faro.contract.Topics;
 import dev.faro.local.infra.InboxMessage;
 import dev.faro.local.launcher.FaroService;
 import dev.faro.local.launcher.FaroStack;
 import dev.faro.local.launcher.ReconcileCommand;
 import dev.faro.local.launcher.StackConfig;
 import dev.faro.local.launcher.StackFaults;
+import dev.faro.local.testing.TestKafka;
 import dev.faro.systemtest.StackLogsOnFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultToleranceIT {
 
     private static final String CAMPAIGN = "demo";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final FaultSettings SETTINGS = FaultSettings.fromSystemProperties();
     /** However short the outage, the stack gets this long to catch up before the bound is called broken. */
     private static final Duration LEAST_DRAIN_ALLOWANCE = Duration.ofSeconds(60);
@@ -176,6 +192,107 @@ class FaultToleranceIT {
         double drained = reconcileClean(from, back, SETTINGS.smtpOutage().plusSeconds(30));
         long emails = everyAcceptedLeadHasExactlyOneIncentiveEmail(load);
         FaultFigures.row("SMTP server down " + SETTINGS.smtpOutage().toSeconds() + " s", load, emails, drained, "");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void aPoisonRecordOnEveryPartitionOfEveryInputTopicIsDeadLetteredWhileEveryLeadStillGoesThrough() throws Exception {
+        Instant from = Instant.now();
+        LeadLoad load = LeadLoad.start(leadService(), CAMPAIGN, "poison", SETTINGS.leadsPerSecond());
+        hold(SETTINGS.steady());
+        Map<String, List<FaroService>> consumers = Map.of(
+                Topics.LEADS.name(), List.of(FaroService.INCENTIVE, FaroService.EMAIL, FaroService.ANALYTICS),
+                Topics.LEAD_KEYS.name(), List.of(FaroService.EMAIL),
+                Topics.INCENTIVES.name(), List.of(FaroService.EMAIL, FaroService.ANALYTICS),
+                Topics.EMAILS.name(), List.of(FaroService.ANALYTICS),
+                Topics.VISITS.name(), List.of(FaroService.ANALYTICS),
+                Topics.CAMPAIGNS.name(), List.of(FaroService.INCENTIVE, FaroService.EMAIL, FaroService.ANALYTICS),
+                Topics.DIGESTS.name(), List.of(FaroService.EMAIL));
+        Set<String> expected = new TreeSet<>();
+        Map<FaroService, Long> expectedPerService = new EnumMap<>(FaroService.class);
+        TestKafka kafka = new TestKafka(faro.kafkaBootstrap());
+        for (Map.Entry<String, List<FaroService>> topic : consumers.entrySet()) {
+            int partitions = Topics.byName(topic.getKey()).partitions();
+            for (int partition = 0; partition < partitions; partition++) {
+                // Every partition gets one, ahead of the leads the load goes on sending to it.
+                kafka.send(new ProducerRecord<>(
+                        topic.getKey(), partition, UUID.randomUUID().toString(), "{\"poison\": "));
+                for (FaroService consumer : topic.getValue()) {
+                    expected.add(consumer.directory() + " " + topic.getKey() + "/" + partition);
+                    expectedPerService.merge(consumer, 1L, Long::sum);
+                }
+            }
+        }
+        hold(SETTINGS.steady());
+        Instant back = Instant.now();
+        hold(SETTINGS.steady());
+        load.close();
+
+        assertThat(load.refused()).as("answers other than 202").isEmpty();
+        JsonNode report = await("the reconciliation lists every dead letter and nothing else")
+                .atMost(LEAST_DRAIN_ALLOWANCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> reconciliation(from),
+                        found -> found.path("totals").path("deadLettered").asLong() == expected.size()
+                                && found.path("discrepancyCount").asLong() == expected.size());
+        double drained = Duration.between(back, Instant.now()).toMillis() / 1000.0;
+        assertThat(report.path("complete").asBoolean()).isTrue();
+        Set<String> listed = new TreeSet<>();
+        for (JsonNode discrepancy : report.path("discrepancies")) {
+            assertThat(discrepancy.path("kind").asText()).as("%s", discrepancy).isEqualTo("dead-lettered");
+            assertThat(discrepancy.path("detail").asText())
+                    .as("%s", discrepancy)
+                    .endsWith(": UNPARSEABLE");
+            String origin = discrepancy.path("detail").asText().replaceFirst("^from (\\S+)@.*$", "$1");
+            listed.add(discrepancy.path("service").asText() + " " + origin);
+        }
+        assertThat(listed).as("consumer and partition of each dead letter").isEqualTo(expected);
+        long emails = everyAcceptedLeadHasExactlyOneIncentiveEmail(load);
+        for (Map.Entry<FaroService, Long> service : expectedPerService.entrySet()) {
+            JsonNode health = health(service.getKey(), "/q/health");
+            JsonNode check = StreamSupport.stream(health.path("checks").spliterator(), false)
+                    .filter(c -> c.path("name").asText().equals("dead-letters"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no dead-letters check in " + health));
+            assertThat(check.path("status").asText())
+                    .as("%s: %s", service.getKey(), check)
+                    .isEqualTo("DOWN");
+            assertThat(check.at("/data/deadLettered").asLong())
+                    .as("%s", service.getKey())
+                    .isEqualTo(service.getValue());
+            assertThat(check.at("/data/lastReason").asText()).isEqualTo("UNPARSEABLE");
+            assertThat(health(service.getKey(), "/q/health/ready")
+                            .path("status")
+                            .asText())
+                    .as("%s stays ready", service.getKey())
+                    .isEqualTo("UP");
+        }
+        FaultFigures.row(
+                "a poison record on each partition of each input topic",
+                load,
+                emails,
+                drained,
+                expected.size() + " dead letters, each listed with its consumer and partition");
+    }
+
+    private static JsonNode reconciliation(Instant from) throws Exception {
+        String query = "?from=" + from + "&to=" + Instant.now().plusSeconds(60) + "&grace=PT0S";
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(leadService().resolve("/api/admin/reconciliation" + query))
+                        .header("Authorization", "Bearer " + faro.adminToken())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** A health endpoint's document, whatever its status code (503 when DOWN). */
+    private static JsonNode health(FaroService service, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(faro.serviceUrl(service).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
     }
 
     /**
