@@ -20,16 +20,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,6 +62,9 @@ class FaultToleranceIT {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final Pattern UNSUBSCRIBE_TOKEN = Pattern.compile("/api/unsubscribe/([A-Za-z0-9._~-]+)");
+    private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9._~-]{16,}");
     private static final FaultSettings SETTINGS = FaultSettings.fromSystemProperties();
     /** However short the outage, the stack gets this long to catch up before the bound is called broken. */
     private static final Duration LEAST_DRAIN_ALLOWANCE = Duration.ofSeconds(60);
@@ -66,6 +77,8 @@ class FaultToleranceIT {
 
     private static FaroStack faro;
     private static StackFaults faults;
+    /** Every address the loads submitted, for the check that no log holds one. */
+    private static final Set<String> SUBMITTED = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void startFaro() {
@@ -322,8 +335,59 @@ class FaultToleranceIT {
         return drained;
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void noLogOfTheStackHoldsAnAddressAnUnsubscribeTokenOrASecret() throws Exception {
+        assertThat(SUBMITTED).as("addresses the fault tests submitted").isNotEmpty();
+        Set<String> tokens = new HashSet<>();
+        for (InboxMessage message : faro.inbox().messages()) {
+            String unsubscribe = message.header("List-Unsubscribe");
+            if (unsubscribe != null) {
+                Matcher token = UNSUBSCRIBE_TOKEN.matcher(unsubscribe);
+                while (token.find()) {
+                    tokens.add(token.group(1));
+                }
+            }
+        }
+        assertThat(tokens).as("unsubscribe tokens mailed").isNotEmpty();
+        Properties secrets = new Properties();
+        try (var in = Files.newInputStream(state.resolve("secrets.properties"))) {
+            secrets.load(in);
+        }
+        List<String> secretValues = new ArrayList<>(
+                secrets.stringPropertyNames().stream().map(secrets::getProperty).toList());
+        secretValues.add(faro.adminToken());
+
+        List<Path> logs;
+        try (var files = Files.list(state.resolve("logs"))) {
+            logs = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(logs).as("logs of the stack").hasSizeGreaterThanOrEqualTo(6);
+        for (Path log : logs) {
+            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            Set<String> addresses = new HashSet<>();
+            Matcher address = EMAIL_ADDRESS.matcher(text);
+            while (address.find()) {
+                addresses.add(address.group().toLowerCase(Locale.ROOT));
+            }
+            assertThat(addresses).as("addresses in %s", log.getFileName()).doesNotContainAnyElementsOf(SUBMITTED);
+            Set<String> words = new HashSet<>();
+            Matcher word = TOKEN_LIKE.matcher(text);
+            while (word.find()) {
+                words.add(word.group());
+            }
+            assertThat(words).as("unsubscribe tokens in %s", log.getFileName()).doesNotContainAnyElementsOf(tokens);
+            for (String secret : secretValues) {
+                assertThat(text)
+                        .as("a secret or the admin token in %s", log.getFileName())
+                        .doesNotContain(secret);
+            }
+        }
+    }
+
     /** The independent oracle: the SMTP server's messages, by Message-ID, against the leads answered 202. */
     private static long everyAcceptedLeadHasExactlyOneIncentiveEmail(LeadLoad load) {
+        SUBMITTED.addAll(load.submitted());
         Map<String, Long> byMessageId = faro.inbox().messages().stream()
                 .map(InboxMessage::messageId)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));

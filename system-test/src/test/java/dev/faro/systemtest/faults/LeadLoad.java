@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,7 @@ final class LeadLoad implements AutoCloseable {
     private final ExecutorService senders = Executors.newFixedThreadPool(16);
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<UUID, String> accepted = new ConcurrentHashMap<>();
+    private final Set<String> submitted = ConcurrentHashMap.newKeySet();
     private final List<Refusal> refused = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
@@ -63,6 +65,7 @@ final class LeadLoad implements AutoCloseable {
 
     private void submitOne() {
         String email = runName + "-" + sequence.incrementAndGet() + "-" + UUID.randomUUID() + "@example.org";
+        submitted.add(email);
         long started = System.nanoTime();
         try {
             String body = JSON.writeValueAsString(
@@ -105,6 +108,11 @@ final class LeadLoad implements AutoCloseable {
 
     int sent() {
         return sequence.get();
+    }
+
+    /** Every address sent, answered 202 or not. */
+    Set<String> submitted() {
+        return Set.copyOf(submitted);
     }
 
     /** The leads answered 202, with their addresses. */
