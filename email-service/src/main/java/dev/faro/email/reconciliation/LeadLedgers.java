@@ -2,12 +2,10 @@ package dev.faro.email.reconciliation;
 
 import dev.faro.support.outbox.UnsentEvent;
 import dev.faro.support.outbox.UnsentEvents;
+import dev.faro.support.persistence.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,8 +86,8 @@ public class LeadLedgers {
                             (String) row[4],
                             ((Number) row[5]).intValue(),
                             (Boolean) row[6],
-                            instant(row[7]),
-                            instant(row[8])));
+                            SqlTimestamps.instant(row[7]),
+                            SqlTimestamps.instant(row[8])));
         }
         return messages;
     }
@@ -107,18 +105,8 @@ public class LeadLedgers {
         Map<UUID, List<LeadLedger.AwaitingKey>> awaiting = new HashMap<>();
         for (Object[] row : rows) {
             awaiting.computeIfAbsent((UUID) row[0], lead -> new ArrayList<>())
-                    .add(new LeadLedger.AwaitingKey((String) row[1], instant(row[2])));
+                    .add(new LeadLedger.AwaitingKey((String) row[1], SqlTimestamps.instant(row[2])));
         }
         return awaiting;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -2,12 +2,10 @@ package dev.faro.incentive.reconciliation;
 
 import dev.faro.support.outbox.UnsentEvent;
 import dev.faro.support.outbox.UnsentEvents;
+import dev.faro.support.persistence.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,7 +73,8 @@ public class LeadLedger {
                 ids)) {
             incentives
                     .computeIfAbsent((UUID) row[0], lead -> new ArrayList<>())
-                    .add(new LeadLedgerResponse.Incentive((String) row[1], (String) row[2], instant(row[3])));
+                    .add(new LeadLedgerResponse.Incentive(
+                            (String) row[1], (String) row[2], SqlTimestamps.instant(row[3])));
         }
         return incentives;
     }
@@ -90,7 +89,8 @@ public class LeadLedger {
                 """,
                 ids)) {
             refusals.computeIfAbsent((UUID) row[0], lead -> new ArrayList<>())
-                    .add(new LeadLedgerResponse.Refusal((String) row[1], (String) row[2], instant(row[3])));
+                    .add(new LeadLedgerResponse.Refusal(
+                            (String) row[1], (String) row[2], SqlTimestamps.instant(row[3])));
         }
         return refusals;
     }
@@ -98,15 +98,5 @@ public class LeadLedger {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, List<UUID> ids) {
         return entityManager.createNativeQuery(sql).setParameter("ids", ids).getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 }

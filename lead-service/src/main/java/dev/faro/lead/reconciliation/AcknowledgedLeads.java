@@ -1,11 +1,10 @@
 package dev.faro.lead.reconciliation;
 
+import dev.faro.support.persistence.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,18 +44,9 @@ class AcknowledgedLeads {
         List<Object[]> rows = query.getResultList();
         List<AcknowledgedLead> leads = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            leads.add(new AcknowledgedLead((UUID) row[0], (String) row[1], "pending".equals(row[2]), instant(row[3])));
+            leads.add(new AcknowledgedLead(
+                    (UUID) row[0], (String) row[1], "pending".equals(row[2]), SqlTimestamps.instant(row[3])));
         }
         return leads;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package dev.faro.lead.reconciliation;
 
+import dev.faro.contract.TopicSpec;
+import dev.faro.contract.Topics;
 import dev.faro.lead.reconciliation.DownstreamLedgers.EmailEntry;
 import dev.faro.lead.reconciliation.DownstreamLedgers.FunnelEntry;
 import dev.faro.lead.reconciliation.DownstreamLedgers.IncentiveEntry;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
@@ -30,8 +33,11 @@ class Reconciliation {
     static final int LISTED = 1000;
 
     private static final Logger LOG = Logger.getLogger(Reconciliation.class);
-    private static final List<String> LEAD_KEYED_SOURCES =
-            List.of("faro.leads", "faro.lead-keys", "faro.incentives", "faro.emails");
+    /** The topics keyed by lead id: a dead letter from one of them names its lead. */
+    private static final List<String> LEAD_KEYED_SOURCES = Stream.of(
+                    Topics.LEADS, Topics.LEAD_KEYS, Topics.INCENTIVES, Topics.EMAILS)
+            .map(TopicSpec::name)
+            .toList();
 
     private final AcknowledgedLeads leads;
     private final UnsentEvents unsentEvents;

@@ -3,6 +3,7 @@ package dev.faro.support.outbox;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.support.kafka.ReliableProducerFactory;
 import dev.faro.support.observability.TraceContext;
+import dev.faro.support.persistence.SqlTimestamps;
 import dev.faro.support.worker.WakeableWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -205,20 +205,7 @@ public class OutboxRelay {
                     (String) row[5],
                     (String) row[6],
                     (String) row[7],
-                    toInstant(row[8]));
-        }
-
-        private static Instant toInstant(Object value) {
-            if (value instanceof Instant instant) {
-                return instant;
-            }
-            if (value instanceof OffsetDateTime offset) {
-                return offset.toInstant();
-            }
-            if (value instanceof java.sql.Timestamp timestamp) {
-                return timestamp.toInstant();
-            }
-            throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+                    SqlTimestamps.instant(row[8]));
         }
     }
 }

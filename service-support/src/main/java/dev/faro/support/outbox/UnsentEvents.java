@@ -1,10 +1,9 @@
 package dev.faro.support.outbox;
 
+import dev.faro.support.persistence.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -44,18 +43,8 @@ public class UnsentEvents {
         for (Object[] row : rows) {
             String key = (String) row[0];
             unsent.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new UnsentEvent(key, (String) row[1], instant(row[2])));
+                    .add(new UnsentEvent(key, (String) row[1], SqlTimestamps.instant(row[2])));
         }
         return unsent;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

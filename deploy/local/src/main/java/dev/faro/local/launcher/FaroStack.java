@@ -145,16 +145,8 @@ public final class FaroStack implements AutoCloseable {
 
         List<ServiceProcess> services = new ArrayList<>();
         for (FaroService service : FaroService.values()) {
-            ServiceProcess process = ServiceProcess.start(
-                    service,
-                    config.serviceJar(service),
-                    config.run().resolve(service.directory()),
-                    config.logs().resolve(service.directory() + ".log"),
-                    environments.computeIfAbsent(service, s -> serviceEnvironment(s, postgres, kafka, secrets)));
-            running.push(process);
-            services.add(process);
-            firstInstances.put(service, process);
-            pidFile.add(service.directory(), process.pid());
+            environments.put(service, serviceEnvironment(service, postgres, kafka, secrets));
+            services.add(startFirstInstance(service));
         }
         progress.printf("  %-18s started, waiting for /q/health/ready%n", "services");
         ServiceReadiness.awaitAll(services, config, progress);
@@ -198,8 +190,14 @@ public final class FaroStack implements AutoCloseable {
      */
     void crashAndRestart(FaroService service) {
         instance(service).kill();
-        ServiceProcess dead = firstInstances.get(service);
-        running.remove(dead);
+        running.remove(firstInstances.get(service));
+        ServiceProcess process = startFirstInstance(service);
+        ServiceReadiness.awaitOne(process, config.port(service), config, progress);
+        reportUnexpectedExit(process);
+    }
+
+    /** Starts the instance of {@code service} the stack owns, on its configured port; does not wait for it. */
+    private ServiceProcess startFirstInstance(FaroService service) {
         ServiceProcess process = ServiceProcess.start(
                 service,
                 config.serviceJar(service),
@@ -209,8 +207,7 @@ public final class FaroStack implements AutoCloseable {
         running.push(process);
         firstInstances.put(service, process);
         pidFile.add(service.directory(), process.pid());
-        ServiceReadiness.awaitOne(process, config.port(service), config, progress);
-        reportUnexpectedExit(process);
+        return process;
     }
 
     /** Outages and crashes of the stack's parts, for the fault tests. */
