@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +29,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']{1,100})'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -73,6 +77,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unparseable(JsonParseException e) {
+        Optional<String> duplicate = duplicateProperty(e);
+        if (duplicate.isPresent()) {
+            String message = "is given more than once";
+            return respond(Problem.of(
+                    "malformed-request",
+                    "The request body does not have the expected form",
+                    400,
+                    duplicate.get() + ": " + message,
+                    List.of(new Problem.FieldError(duplicate.get(), message))));
+        }
         return respond(Problem.of(
                 "malformed-request",
                 "The request body is not valid JSON",
@@ -159,6 +173,12 @@ public class ProblemMappers {
         // a query or path parameter by its own name.
         String[] parts = violation.getPropertyPath().toString().split("\\.", 3);
         return parts[parts.length == 3 ? 2 : parts.length - 1];
+    }
+
+    /** Jackson's strict duplicate detection names the property in its message: {@code Duplicate field 'email'}. */
+    private static Optional<String> duplicateProperty(JsonParseException e) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        return duplicate.find() ? Optional.of(duplicate.group(1)) : Optional.empty();
     }
 
     private static String path(JsonMappingException e) {
