@@ -222,6 +222,22 @@ class PostgresClustersTest {
 
     @ParameterizedTest
     @FieldSource("dev.faro.kubernetes.Manifests#OVERLAYS")
+    void noClusterLogsTheValuesOfARowOrAStatement(String overlay) {
+        for (JsonNode cluster : Manifests.of(overlay).ofKind("Cluster")) {
+            JsonNode parameters = cluster.at("/spec/postgresql/parameters");
+            assertThat(parameters.path("log_error_verbosity").asText())
+                    .as("%s in %s: log_error_verbosity", Manifests.describe(cluster), overlay)
+                    .isEqualTo("terse");
+            for (String setting : List.of("log_parameter_max_length", "log_parameter_max_length_on_error")) {
+                assertThat(parameters.path(setting).asText("0"))
+                        .as("%s in %s: %s", Manifests.describe(cluster), overlay, setting)
+                        .isEqualTo("0");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.faro.kubernetes.Manifests#OVERLAYS")
     void onlyItsServiceItsOwnInstancesAndTheOperatorReachACluster(String overlay) {
         Manifests manifests = Manifests.of(overlay);
         for (String service : ServiceConfig.SERVICES) {

@@ -40,6 +40,8 @@ public final class LocalPostgres implements AutoCloseable {
                     // The queues (send ledger, outbox) are vacuumed after a few thousand changes; the default look
                     // every minute lets a busy minute's dead index entries slow every claim until the next one.
                     .setServerConfig("autovacuum_naptime", "15s")
+                    // No personal data in postgres.log: an error's DETAIL quotes the row at fault, address and all.
+                    .setServerConfig("log_error_verbosity", "terse")
                     // We stop it ourselves, in order, after the services that use it.
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
