@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 record LeadFilter(Instant from, Instant to, String source, String variant, String status, String search) {
 
     static final int MAX_TEXT = 200;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\p{Zl}\\p{Zp}]");
     static final String FROM = "Leads created at or after this: an ISO date (a whole UTC day, from its start) or an"
             + " ISO instant with an offset (2026-11-01T09:30:00Z)";
     static final String TO = "Leads created before this: an ISO date (a whole UTC day, included to its end) or an"
@@ -73,10 +75,17 @@ record LeadFilter(Instant from, Instant to, String source, String variant, Strin
         }
     }
 
+    /**
+     * Text to compare with what capture stored, which never holds control characters (see {@code PlainText}): one
+     * in a filter cannot match anything, and a NUL is not even text to PostgreSQL, so it is refused here, not
+     * left to fail the query.
+     */
     private static String text(String name, String value, List<Problem.FieldError> errors) {
         String text = blankToNull(value);
         if (text != null && text.length() > MAX_TEXT) {
             errors.add(new Problem.FieldError(name, "must be at most " + MAX_TEXT + " characters"));
+        } else if (text != null && CONTROL.matcher(text).find()) {
+            errors.add(new Problem.FieldError(name, "must not contain control characters or line breaks"));
         }
         return text;
     }

@@ -2,6 +2,7 @@ package dev.faro.lead.abuse;
 
 import static dev.faro.lead.abuse.Submissions.lead;
 import static dev.faro.lead.abuse.Submissions.leadAt;
+import static dev.faro.lead.abuse.Submissions.leadOf;
 import static dev.faro.lead.abuse.Submissions.newClient;
 import static dev.faro.lead.abuse.Submissions.visit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.faro.contract.EventType;
+import dev.faro.lead.confirmation.ConfirmationRows;
+import dev.faro.lead.confirmation.DoubleOptInConfig;
 import dev.faro.local.testing.FaroInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -20,8 +24,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -56,6 +66,12 @@ class RateLimitTest {
     @Inject
     TestCampaigns campaigns;
 
+    @Inject
+    ConfirmationRows confirmations;
+
+    @Inject
+    DoubleOptInConfig doubleOptInConfig;
+
     @Test
     void aBurstFromOneClientIsRefusedWithRetryAfterWhileAnotherClientIsStillServed() {
         String campaign = campaigns.create();
@@ -75,6 +91,77 @@ class RateLimitTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1_700L, 1_800L);
         lead(newClient(), campaign).statusCode(202);
         assertThat(campaigns.leadsOf(campaign)).isEqualTo(3);
+    }
+
+    @Test
+    void whileOneClientsBurstIsBeingRefusedOtherClientsAreServedAtTheSameTime() throws Exception {
+        String botCampaign = campaigns.create();
+        String campaign = campaigns.create();
+        String bot = newClient();
+        List<Future<ExtractableResponse<Response>>> botAnswers = new ArrayList<>();
+        List<Future<ExtractableResponse<Response>>> otherAnswers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 12; i++) {
+                botAnswers.add(pool.submit(() -> lead(bot, botCampaign).extract()));
+                if (i % 4 == 1) {
+                    String person = newClient();
+                    otherAnswers.add(pool.submit(() -> lead(person, campaign).extract()));
+                }
+            }
+            List<ExtractableResponse<Response>> refused = new ArrayList<>();
+            int admitted = 0;
+            for (Future<ExtractableResponse<Response>> answer : botAnswers) {
+                if (answer.get().statusCode() == 202) {
+                    admitted++;
+                } else {
+                    refused.add(answer.get());
+                }
+            }
+            for (Future<ExtractableResponse<Response>> answer : otherAnswers) {
+                assertThat(answer.get().statusCode())
+                        .as("another client's submission")
+                        .isEqualTo(202);
+            }
+
+            assertThat(admitted)
+                    .as("the bot's submissions admitted (its burst)")
+                    .isEqualTo(2);
+            assertThat(refused).hasSize(10).allSatisfy(answer -> {
+                assertThat(answer.statusCode()).isEqualTo(429);
+                assertThat(answer.contentType()).isEqualTo("application/problem+json");
+                assertThat(answer.<String>path("type")).endsWith("/rate-limited");
+                assertThat(Long.parseLong(answer.header("Retry-After"))).isPositive();
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(campaigns.leadsOf(botCampaign)).isEqualTo(2);
+        assertThat(campaigns.leadsOf(campaign)).isEqualTo(3);
+    }
+
+    @Test
+    void anAddressSubmittedFromManyClientsIsSentNoMoreConfirmationEmailsThanItsLimit() {
+        String email = Submissions.uniqueEmail();
+        List<String> doubleOptIn = List.of(
+                campaigns.createWithDoubleOptIn(),
+                campaigns.createWithDoubleOptIn(),
+                campaigns.createWithDoubleOptIn(),
+                campaigns.createWithDoubleOptIn());
+        Set<String> leads = new TreeSet<>();
+
+        // Each from an address of its own, none over its client's or its campaign's limit.
+        for (int i = 0; i < 12; i++) {
+            leads.add(leadOf(email, newClient(), doubleOptIn.get(i % doubleOptIn.size()))
+                    .statusCode(202)
+                    .extract()
+                    .path("leadId"));
+        }
+
+        assertThat(leads).hasSize(doubleOptIn.size());
+        assertThat(confirmations.outboxEvents(leads, EventType.CONFIRMATION_REQUESTED.cloudEventType()))
+                .isEqualTo(doubleOptInConfig.requestsPerAddress())
+                .isEqualTo(3);
     }
 
     @Test

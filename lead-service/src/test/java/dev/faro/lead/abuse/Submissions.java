@@ -24,6 +24,15 @@ final class Submissions {
         return leadAt("/api/leads", client, campaign);
     }
 
+    /** A submission of {@code email} to {@code campaign}, as sent from {@code client}. */
+    static ValidatableResponse leadOf(String email, String client, String campaign) {
+        return given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
+                .body(leadBody(email, campaign))
+                .post("/api/leads")
+                .then();
+    }
+
     /** To {@code path} exactly as written, for URLs that reach the capture resource by another spelling. */
     static ValidatableResponse leadAt(String path, String client, String campaign) {
         return given().urlEncodingEnabled(false)

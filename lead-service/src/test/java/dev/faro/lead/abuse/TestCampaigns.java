@@ -17,14 +17,25 @@ public class TestCampaigns {
 
     @Transactional
     public String create() {
+        return create(false);
+    }
+
+    /** A campaign whose leads must confirm their address, so each capture may ask for a confirmation email. */
+    @Transactional
+    public String createWithDoubleOptIn() {
+        return create(true);
+    }
+
+    private String create(boolean doubleOptIn) {
         String id = "abuse-" + UUID.randomUUID().toString().substring(0, 8);
         entityManager
                 .createNativeQuery(
                         """
                         insert into campaign (id, name, locale, time_zone, double_opt_in)
-                        values (:id, 'Rate limit test', 'es', 'Europe/Madrid', false)
+                        values (:id, 'Rate limit test', 'es', 'Europe/Madrid', :doubleOptIn)
                         """)
                 .setParameter("id", id)
+                .setParameter("doubleOptIn", doubleOptIn)
                 .executeUpdate();
         return id;
     }

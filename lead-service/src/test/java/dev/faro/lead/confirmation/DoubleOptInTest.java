@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.faro.contract.EventCodec;
@@ -29,14 +30,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -212,6 +223,89 @@ class DoubleOptInTest {
         assertThat(rows.status(leadId)).isEmpty();
     }
 
+    @Test
+    void tokenRewrittenToNameAnotherLeadConfirmsNeither() {
+        String campaign = campaign("en");
+        String victim = submit(uniqueEmail(), campaign);
+        String sender = submit(uniqueEmail(), campaign);
+        awaitEvents(kafka(), victim, EventType.CONFIRMATION_REQUESTED, 1);
+        String rewritten = naming(token(firstLink(kafka(), sender)), sender, victim);
+
+        follow(rewritten, "application/json")
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://faro.dev/problems/invalid-link"));
+
+        assertThat(rows.status(victim)).contains("pending");
+        assertThat(rows.status(sender)).contains("pending");
+        assertThat(rows.outboxEvents(List.of(victim, sender), EventType.LEAD_CONFIRMED.cloudEventType()))
+                .isZero();
+    }
+
+    @Test
+    void linkFollowedManyTimesAtOnceConfirmsOnceAndAnswersConfirmedEveryTime() throws Exception {
+        String leadId = submit(uniqueEmail(), campaign("en"));
+        String token = token(firstLink(kafka(), leadId));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                clicks.add(() -> follow(token, "application/json").extract().statusCode());
+            }
+            for (Future<Integer> status : pool.invokeAll(clicks)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(rows.status(leadId)).contains("confirmed");
+        assertThat(rows.outboxEvents(List.of(leadId), EventType.LEAD_CONFIRMED.cloudEventType()))
+                .isOne();
+        awaitOutboxSent(leadId);
+        assertThat(events(kafka(), leadId, EventType.LEAD_CONFIRMED)).hasSize(1);
+    }
+
+    @Test
+    void confirmationPageShowsNothingOfWhatTheLeadOrTheLinkCarries() {
+        String email = uniqueEmail();
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("email", email);
+        form.put("campaign", campaign("en"));
+        form.put("consent", Map.of("marketing", true));
+        form.put("name", "<script>alert(1)</script>");
+        form.put("company", "\"><img src=x onerror=alert(1)>");
+        form.put("utm", Map.of("source", "javascript:alert(1)"));
+        String leadId = given().contentType(ContentType.JSON)
+                .body(form)
+                .post("/api/leads")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("leadId");
+        String token = token(firstLink(kafka(), leadId));
+
+        for (String hostile : List.of(
+                "<script>alert(1)</script>",
+                "\"><img src=x onerror=alert(1)>",
+                "javascript:alert(1)",
+                token + "\"><script>alert(1)</script>")) {
+            follow(hostile, "text/html")
+                    .statusCode(400)
+                    .header("Content-Security-Policy", startsWith("default-src 'none'"))
+                    .body(not(containsString("alert(1)")));
+            follow(hostile, "application/json").statusCode(400).body(not(containsString("alert(1)")));
+        }
+        follow(token, "text/html")
+                .statusCode(200)
+                .header("Content-Security-Policy", startsWith("default-src 'none'"))
+                .body(containsString("Address confirmed"))
+                .body(not(containsString("alert(1)")))
+                .body(not(containsString(email)));
+    }
+
     private static ValidatableResponse follow(String token, String accept) {
         return given().accept(accept)
                 .queryParam("token", token)
@@ -225,6 +319,15 @@ class DoubleOptInTest {
     private static String tamper(String token) {
         char first = token.charAt(0);
         return (first == 'd' ? 'e' : 'd') + token.substring(1);
+    }
+
+    /** The token with its payload rewritten from one lead to another; the signature stays the original's. */
+    private static String naming(String token, String from, String to) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        assertThat(payload).contains(from);
+        byte[] rewritten = payload.replace(from, to).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(rewritten) + "." + parts[1];
     }
 
     private void awaitOutboxSent(String leadId) {

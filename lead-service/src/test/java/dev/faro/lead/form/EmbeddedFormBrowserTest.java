@@ -129,6 +129,33 @@ class EmbeddedFormBrowserTest {
     }
 
     @Test
+    void markupInTheAddressBarAndInTheFormIsSentAsTextAndNeverRunsOnThePage() {
+        String email = uniqueEmail();
+        String name = "<img src=x onerror=\"window.faroXss='name'\">";
+        page.open(withQuery(
+                demoPage,
+                "utm_source=%3Cscript%3Ewindow.faroXss%3D'utm'%3C%2Fscript%3E"
+                        + "&utm_term=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.faroXss%3D1%3E"
+                        + "&utm_content=javascript%3Awindow.faroXss%3D1"));
+
+        String answer = page.type("name", name)
+                .type("email", email)
+                .agreeToMarketingEmail()
+                .submit();
+
+        assertThat(answer).isEqualTo("success");
+        assertThat(page.script("return typeof window.faroXss")).isEqualTo("undefined");
+        assertThat(page.driver().findElements(By.cssSelector("img[src='x'], body script:not([src])")))
+                .as("elements made from the markup")
+                .isEmpty();
+        assertThat(rows.lead(email))
+                .containsEntry("name", name)
+                .containsEntry("utm_source", "<script>window.faroXss='utm'</script>")
+                .containsEntry("utm_term", "\"><img src=x onerror=window.faroXss=1>")
+                .containsEntry("utm_content", "javascript:window.faroXss=1");
+    }
+
+    @Test
     void customFieldsNamedInTheMarkupAreSentAndTheirErrorsShownNextToThem() throws Exception {
         campaignWithCustomFields("campos-navegador");
         String email = uniqueEmail();

@@ -268,6 +268,23 @@ class LeadListTest {
     }
 
     @Test
+    void aNulOrOtherControlCharacterInATextFilterIsRefusedNamingItNotAServerError() {
+        String campaign = leads.campaign();
+
+        for (String parameter : List.of("q", "source", "variant")) {
+            assertRejected(campaign, Map.of(parameter, "ana\u0000' OR '1'='1"), parameter);
+            assertRejected(campaign, Map.of(parameter, "ana\nbea"), parameter);
+        }
+        marketer()
+                .queryParam("q", "\u0000")
+                .get(csvOf(campaign))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("q"));
+    }
+
+    @Test
     void listIsJsonWhateverTheClientAccepts() {
         String campaign = leads.campaign();
 

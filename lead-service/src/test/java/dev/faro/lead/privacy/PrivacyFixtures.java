@@ -26,13 +26,18 @@ final class PrivacyFixtures {
 
     /** A new campaign (single opt-in) speaking {@code locale}, created through the admin API; returns its id. */
     static String campaign(String locale) {
+        return campaign(locale, false);
+    }
+
+    /** A new campaign speaking {@code locale}, with or without double opt-in; returns its id. */
+    static String campaign(String locale, boolean doubleOptIn) {
         String id = "privacy-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("name", "Privacy " + id);
         body.put("locale", locale);
         body.put("timeZone", "Europe/Madrid");
-        body.put("doubleOptIn", false);
+        body.put("doubleOptIn", doubleOptIn);
         given().header("Authorization", TestTokens.bearer(Roles.MARKETER))
                 .contentType(ContentType.JSON)
                 .body(body)

@@ -49,6 +49,18 @@ public class PrivacyRows {
                 "select count(*) from outbox_event where event_type = :value", "dev.faro.lead.erasure-link-requested");
     }
 
+    /** Outbox rows of one CloudEvents type for the lead, sent or not. */
+    @Transactional
+    public long outboxEvents(UUID leadId, String cloudEventType) {
+        return ((Number) entityManager
+                        .createNativeQuery(
+                                "select count(*) from outbox_event where record_key = :key and event_type = :type")
+                        .setParameter("key", leadId.toString())
+                        .setParameter("type", cloudEventType)
+                        .getSingleResult())
+                .longValue();
+    }
+
     private long count(String sql, Object value) {
         return ((Number) entityManager
                         .createNativeQuery(sql)

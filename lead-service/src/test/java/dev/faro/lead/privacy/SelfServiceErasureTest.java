@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.faro.contract.EventType;
 import dev.faro.contract.events.ErasureLink;
@@ -28,8 +29,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -153,6 +156,83 @@ class SelfServiceErasureTest {
         erase(expired).statusCode(410);
 
         assertThat(rows.leadsOf(email)).isOne();
+    }
+
+    @Test
+    void tokenRewrittenToNameAnotherLeadErasesNobody() {
+        String campaign = campaign("es");
+        UUID victim = capture(uniqueEmail(), campaign);
+        UUID sender = capture(uniqueEmail(), campaign);
+        // The sender's own link, as mailed to the sender, with the victim's lead id put in its payload.
+        String rewritten = naming(links.token(sender, Instant.now().plus(Duration.ofHours(1))), sender, victim);
+
+        page(rewritten).statusCode(400).body(containsString("Enlace no válido")).body(not(containsString("<form")));
+        erase(rewritten).statusCode(400).body(containsString("Enlace no válido"));
+
+        assertThat(rows.leads(victim)).isOne();
+        assertThat(rows.leads(sender)).isOne();
+    }
+
+    @Test
+    void followingAnErasureLinkAgainErasesNothingMoreEvenAfterTheAddressSignsUpAgain() {
+        String email = uniqueEmail();
+        String campaign = campaign("en");
+        UUID erased = capture(email, campaign);
+        String token = links.token(erased, Instant.now().plus(Duration.ofHours(1)));
+        erase(token).statusCode(200).body(containsString("Your data has been erased"));
+        UUID signedUpAgain = capture(email, campaign);
+
+        erase(token).statusCode(200).body(containsString("No queda nada que borrar"));
+        page(token)
+                .statusCode(200)
+                .body(containsString("No queda nada que borrar"))
+                .body(not(containsString("<form")));
+
+        assertThat(signedUpAgain).isNotEqualTo(erased);
+        assertThat(rows.leads(signedUpAgain)).isOne();
+        assertThat(rows.outboxEvents(erased, EventType.LEAD_ERASED.cloudEventType()))
+                .isOne();
+        assertThat(rows.outboxEvents(signedUpAgain, EventType.LEAD_ERASED.cloudEventType()))
+                .isZero();
+    }
+
+    @Test
+    void erasurePagesShowNothingOfWhatTheLeadOrTheLinkCarries() {
+        String email = uniqueEmail();
+        Map<String, Object> form = PrivacyFixtures.form(email, campaign("en"), true);
+        form.put("name", "<script>alert(1)</script>");
+        form.put("company", "\"><img src=x onerror=alert(1)>");
+        form.put("referrer", "javascript:alert(1)");
+        UUID leadId = capture(form, null);
+        String token = links.token(leadId, Instant.now().plus(Duration.ofHours(1)));
+
+        for (String hostile : List.of(
+                "<script>alert(1)</script>",
+                "\"><img src=x onerror=alert(1)>",
+                "javascript:alert(1)",
+                token + "\"><script>alert(1)</script>")) {
+            page(hostile)
+                    .statusCode(400)
+                    .header("Content-Security-Policy", startsWith("default-src 'none'"))
+                    .body(not(containsString("alert(1)")));
+            erase(hostile).statusCode(400).body(not(containsString("alert(1)")));
+        }
+        page(token)
+                .statusCode(200)
+                .header("Content-Security-Policy", startsWith("default-src 'none'"))
+                .body(containsString("<input type=\"hidden\" name=\"token\" value=\"" + token + "\">"))
+                .body(not(containsString("alert(1)")))
+                .body(not(containsString(email)));
+        assertThat(rows.leads(leadId)).isOne();
+    }
+
+    /** The token with its payload rewritten from one lead to another; the signature stays the original's. */
+    private static String naming(String token, UUID from, UUID to) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        assertThat(payload).contains(from.toString());
+        byte[] rewritten = payload.replace(from.toString(), to.toString()).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(rewritten) + "." + parts[1];
     }
 
     private static ValidatableResponse requestLink(String email) {
