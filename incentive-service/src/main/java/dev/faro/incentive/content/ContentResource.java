@@ -55,16 +55,21 @@ public class ContentResource {
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         ContentFile file = delivery.download(token, clientIp, headers.getHeaderString(HttpHeaders.USER_AGENT));
         return Response.ok(file.body(), file.mediaType())
-                // An attachment, never rendered in this service's origin, whatever type a marketer uploaded.
+                // An attachment, never rendered in this service's origin, whatever type a marketer uploaded; should a
+                // browser show it anyway, the sandbox runs none of its scripts there.
                 .header("Content-Disposition", contentDisposition(file.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .build();
     }
 
     private static String contentDisposition(String fileName) {
         String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        // RFC 5987 allows no '*' unencoded, which URLEncoder leaves as it is.
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -1,5 +1,6 @@
 package dev.faro.incentive.contest;
 
+import dev.faro.support.campaign.CampaignSlugs;
 import dev.faro.support.problem.PathIds;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.ProblemException;
@@ -50,7 +51,7 @@ public class ContestDrawResource {
             content = @Content(schema = @Schema(implementation = ContestDraw.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid request, or more winners than entries",
+            description = "Invalid request, a campaign that is no slug, or more winners than entries",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
@@ -58,7 +59,7 @@ public class ContestDrawResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response draw(
             @PathParam("campaign") String campaign, @Valid @NotNull(message = "is required") DrawRequest request) {
-        ContestDraw draw = draws.draw(campaign, request);
+        ContestDraw draw = draws.draw(CampaignSlugs.require(campaign), request);
         return Response.created(UriBuilder.fromResource(ContestDrawResource.class)
                         .path(draw.id().toString())
                         .build(campaign))
@@ -75,11 +76,15 @@ public class ContestDrawResource {
             description = "The draw",
             content = @Content(schema = @Schema(implementation = ContestDraw.class)))
     @APIResponse(
+            responseCode = "400",
+            description = "The campaign is not a slug; `errors` names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "404",
             description = "No such draw for the campaign",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ContestDraw draw(@PathParam("campaign") String campaign, @PathParam("id") String id) {
-        return draws.find(campaign, drawId(id)).orElseThrow(() -> noDraw(id));
+        return draws.find(CampaignSlugs.require(campaign), drawId(id)).orElseThrow(() -> noDraw(id));
     }
 
     @GET
@@ -91,11 +96,15 @@ public class ContestDrawResource {
                     + " draw's entries hash.")
     @APIResponse(responseCode = "200", description = "The entry list")
     @APIResponse(
+            responseCode = "400",
+            description = "The campaign is not a slug; `errors` names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "404",
             description = "No such draw for the campaign",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String entries(@PathParam("campaign") String campaign, @PathParam("id") String id) {
-        return draws.entriesOf(campaign, drawId(id))
+        return draws.entriesOf(CampaignSlugs.require(campaign), drawId(id))
                 .map(DrawAlgorithm::entryList)
                 .orElseThrow(() -> noDraw(id));
     }

@@ -1,5 +1,6 @@
 package dev.faro.incentive.issuing;
 
+import dev.faro.incentive.offer.OfferCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ public class LeadAttribution {
         this.entityManager = entityManager;
     }
 
+    /** Keeps the variant only when an offer could name it (a form may send up to 64 characters of anything). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(UUID leadId, String campaignId, String variant) {
         entityManager
@@ -29,7 +31,7 @@ public class LeadAttribution {
                         """)
                 .setParameter("lead", leadId)
                 .setParameter("campaign", campaignId)
-                .setParameter("variant", variant)
+                .setParameter("variant", OfferCatalogue.offerVariant(variant))
                 .executeUpdate();
     }
 

@@ -1,6 +1,7 @@
 package dev.faro.incentive.offer;
 
 import dev.faro.incentive.content.ContentCatalogue;
+import dev.faro.support.campaign.CampaignSlugs;
 import dev.faro.support.problem.Problem;
 import dev.faro.support.problem.Problem.FieldError;
 import dev.faro.support.problem.ProblemException;
@@ -44,7 +45,7 @@ public class OfferAdmin {
 
     @Transactional
     public OfferView replace(String id, OfferRequest request) {
-        Offer current = store.find(id).orElseThrow(() -> ProblemException.notFound("no offer " + id));
+        Offer current = existing(id).orElseThrow(() -> ProblemException.notFound("no offer " + id));
         List<FieldError> errors = new ArrayList<>(OfferRules.check(request, id, Instant.now()));
         if (request.campaign() != null && !request.campaign().equals(current.campaign())) {
             errors.add(new FieldError(
@@ -65,13 +66,18 @@ public class OfferAdmin {
 
     @Transactional
     public OfferView find(String id) {
-        return store.find(id).map(OfferView::of).orElseThrow(() -> ProblemException.notFound("no offer " + id));
+        return existing(id).map(OfferView::of).orElseThrow(() -> ProblemException.notFound("no offer " + id));
     }
 
     @Transactional
     public List<OfferView> list(String campaignId) {
-        List<Offer> offers = campaignId == null ? store.all() : store.ofCampaign(campaignId);
+        List<Offer> offers = campaignId == null ? store.all() : store.ofCampaign(CampaignSlugs.require(campaignId));
         return offers.stream().map(OfferView::of).toList();
+    }
+
+    /** The offer a path names; text that is no offer id names none and is not looked up. */
+    private Optional<Offer> existing(String id) {
+        return OfferRules.isSlug(id) ? store.find(id) : Optional.empty();
     }
 
     private List<FieldError> againstOtherOffers(String id, OfferRequest request) {

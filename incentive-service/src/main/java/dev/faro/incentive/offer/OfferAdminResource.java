@@ -97,6 +97,10 @@ public class OfferAdminResource {
             responseCode = "200",
             description = "The offers",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OfferView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "`campaign` is not a campaign slug; `errors` names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<OfferView> list(@Parameter(description = "Campaign id") @QueryParam("campaign") String campaign) {
         return admin.list(campaign);
     }

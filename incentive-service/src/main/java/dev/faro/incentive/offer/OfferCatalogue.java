@@ -28,9 +28,18 @@ public class OfferCatalogue {
         this.defaults = defaults;
     }
 
+    /**
+     * The variant a lead came with, if an offer could name it (offer variants are slugs); null otherwise. A form may
+     * send anything as its variant: what no offer can name is neither looked up nor kept.
+     */
+    public static String offerVariant(String variant) {
+        return OfferRules.isSlug(variant) ? variant : null;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Offer forLead(String campaignId, String variant, String offerRef) {
-        Optional<Offer> ofVariant = variant == null ? Optional.empty() : store.forVariant(campaignId, variant);
+        String named = offerVariant(variant);
+        Optional<Offer> ofVariant = named == null ? Optional.empty() : store.forVariant(campaignId, named);
         return ofVariant.or(() -> store.campaignWide(campaignId, offerRef)).orElseGet(() -> defaultFor(campaignId));
     }
 

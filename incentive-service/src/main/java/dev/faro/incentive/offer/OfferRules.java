@@ -3,6 +3,8 @@ package dev.faro.incentive.offer;
 import dev.faro.incentive.content.ContentCatalogue;
 import dev.faro.support.problem.Problem.FieldError;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -27,6 +29,11 @@ final class OfferRules {
     private final List<FieldError> errors = new ArrayList<>();
 
     private OfferRules() {}
+
+    /** Whether the text has the form of an offer id; nothing else can name an offer. */
+    static boolean isSlug(String value) {
+        return value != null && SLUG.matcher(value).matches();
+    }
 
     /** The fields at fault; {@code pathId} is the offer being replaced, or null when creating. */
     static List<FieldError> check(OfferRequest request, String pathId, Instant now) {
@@ -150,14 +157,33 @@ final class OfferRules {
         if (ref == null || ref.isBlank()) {
             error("content.ref", "is required");
         } else if (ContentUrls.isWebAddress(ref)) {
-            if (ref.length() > 500 || CONTROL.matcher(ref).find() || ref.contains(" ")) {
-                error("content.ref", "must be a URL of at most 500 characters without spaces");
+            if (ref.length() > 500 || !isWebUrl(ref)) {
+                error(
+                        "content.ref",
+                        "must be an http(s) URL of at most 500 characters, spaces, quotes and angle brackets"
+                                + " percent-encoded");
             }
         } else if (!ContentCatalogue.isValidRef(ref)) {
             error(
                     "content.ref",
                     "must be a content file's ref (lowercase letters, digits, '.', '_' and '-') or an"
                             + " http(s) URL");
+        }
+    }
+
+    /**
+     * An absolute http(s) URL with a host, as RFC 3986 writes it: the link goes into emails, so text that only starts
+     * like a URL (raw quotes or angle brackets, spaces, control characters) is refused rather than passed on.
+     */
+    private static boolean isWebUrl(String ref) {
+        if (CONTROL.matcher(ref).find()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(ref);
+            return uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

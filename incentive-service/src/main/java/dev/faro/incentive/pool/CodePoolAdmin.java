@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hibernate.exception.ConstraintViolationException;
 
 /** What the admin API does with pools, each call one transaction. */
@@ -17,6 +19,7 @@ public class CodePoolAdmin {
     static final int MAX_CSV_BYTES = 2 * 1024 * 1024;
 
     private static final int MAX_ERRORS = 100;
+    private static final Pattern POOL_ID = Pattern.compile(CodePoolRequest.SLUG);
 
     private final CodePools pools;
 
@@ -35,13 +38,13 @@ public class CodePoolAdmin {
 
     @Transactional
     public CodePool find(String id) {
-        return pools.find(id).orElseThrow(() -> ProblemException.notFound("no code pool " + id));
+        return existing(id).orElseThrow(() -> ProblemException.notFound("no code pool " + id));
     }
 
     /** Imports every code of the file or, if any line is at fault, none. */
     @Transactional
     public CodePool importCodes(String id, byte[] csv) {
-        pools.find(id).orElseThrow(() -> ProblemException.notFound("no code pool " + id));
+        existing(id).orElseThrow(() -> ProblemException.notFound("no code pool " + id));
         if (csv.length > MAX_CSV_BYTES) {
             throw new ProblemException(Problem.of(
                     "payload-too-large",
@@ -80,6 +83,11 @@ public class CodePoolAdmin {
                     List.of()));
         }
         return pools.find(id).orElseThrow();
+    }
+
+    /** The pool a path names; text that is no pool id names none and is not looked up. */
+    private Optional<CodePool> existing(String id) {
+        return POOL_ID.matcher(id).matches() ? pools.find(id) : Optional.empty();
     }
 
     private static ProblemException rejected(List<Problem.FieldError> errors) {

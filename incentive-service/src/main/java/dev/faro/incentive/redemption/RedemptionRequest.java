@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,6 +17,7 @@ public record RedemptionRequest(
                         examples = "ORD-2026-000123")
                 @NotBlank(message = "must not be blank")
                 @Size(max = 100, message = "must have at most 100 characters")
+                @Pattern(regexp = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*", message = "must not contain control characters")
                 String orderId,
         @Schema(description = "What the order was worth, at least 0, at most two decimals", examples = "59.90")
                 @NotNull(message = "is required")

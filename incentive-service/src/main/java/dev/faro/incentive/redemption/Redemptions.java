@@ -23,6 +23,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Redemptions {
 
+    /** A pool code's 64 characters, with room for the spaces and dashes a shop may type in a Faro code. */
+    private static final int MAX_TYPED_CODE = 128;
+
     /** The redemption, and whether this call recorded it (false when the same order was reported before). */
     public record Outcome(Redemption redemption, boolean recorded) {}
 
@@ -38,6 +41,9 @@ public class Redemptions {
 
     @Transactional
     public Outcome redeem(String code, RedemptionRequest order) {
+        if (!couldBeACode(code)) {
+            throw RedemptionProblems.unknown();
+        }
         Incentive incentive = lock(code).orElseThrow(() -> notFound(code));
         Optional<Redemption> earlier = redemptionOf(incentive);
         if (earlier.isPresent()) {
@@ -97,6 +103,15 @@ public class Redemptions {
         return rows.stream()
                 .findFirst()
                 .map(row -> new Incentive((UUID) row[0], (UUID) row[1], (String) row[2], (Boolean) row[3]));
+    }
+
+    /**
+     * Whether some incentive could have this code: pool codes are 1 to 64 visible ASCII characters, Faro's codes the
+     * same typed with spaces. Anything else names no incentive and is never looked up (PostgreSQL refuses a NUL in a
+     * query, which would turn a hostile path into a 500).
+     */
+    private static boolean couldBeACode(String code) {
+        return code.length() <= MAX_TYPED_CODE && code.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
     }
 
     /** A pool code is stored as the shop gave it; a generated one as Faro printed it, however it is typed now. */

@@ -39,6 +39,21 @@ public class ContentRows {
         return id;
     }
 
+    /**
+     * Events the service wrote to its outbox about the lead or the incentive: the outbox is written in the
+     * transaction of the change, so what a request published is there when its answer arrives.
+     */
+    @Transactional
+    public long eventsNaming(UUID leadId, UUID incentiveId) {
+        return ((Number) entityManager
+                        .createNativeQuery(
+                                "select count(*) from outbox_event where record_key = :lead or payload like :incentive")
+                        .setParameter("lead", leadId.toString())
+                        .setParameter("incentive", "%" + incentiveId + "%")
+                        .getSingleResult())
+                .longValue();
+    }
+
     @Transactional
     public List<Download> downloads(UUID incentiveId) {
         @SuppressWarnings("unchecked")

@@ -134,6 +134,43 @@ class ContestDrawTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aSeedWithMarkupOrSqlIsKeptVerbatimAndStillRecomputesTheDraw() {
+        Contest contest = contestWithEntries();
+        String seed = "'); drop table contest_draw; -- <script>alert(1)</script>";
+
+        String id = draw(contest.campaign(), Map.of("winners", 2, "seed", seed), Roles.ADMIN)
+                .statusCode(201)
+                .body("seed", equalTo(seed))
+                .extract()
+                .path("id");
+
+        JsonPath shown = shown(contest.campaign(), id);
+        assertThat(shown.getString("seed")).isEqualTo(seed);
+        assertThat(DrawAlgorithm.winners(DrawAlgorithm.sorted(contest.entries()), seed, 2))
+                .isEqualTo(winnerIds(shown));
+    }
+
+    @Test
+    void aCampaignInTheAddressThatIsNoSlugIsABadRequestNamingIt() {
+        for (String campaign : List.of("x' or '1'='1", "../../q/health", "<script>", "nul\u0000")) {
+            draw(campaign, Map.of("winners", 1), Roles.ADMIN)
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("campaign"));
+            for (String path : List.of(
+                    "/api/admin/campaigns/{campaign}/draws/{id}",
+                    "/api/admin/campaigns/{campaign}/draws/{id}/entries")) {
+                given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                        .get(path, campaign, UUID.randomUUID())
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("campaign"));
+            }
+        }
+    }
+
     private record Contest(String campaign, List<UUID> entries, List<String> codes) {}
 
     /**

@@ -83,6 +83,32 @@ class OfferIssuingTest {
     }
 
     @Test
+    void aVariantNoOfferCanNameGetsTheCampaignWideOfferWhateverTheFormSent() {
+        String campaign = knownCampaign("hostile");
+        created(offer(campaign + "-wide", campaign, "percent-discount", Map.of("discountPercent", 15)));
+        created(offer(campaign + "-b", campaign, "free-shipping", Map.of("variant", "b")));
+        // What lead-service lets a form send: 64 characters of plain text, markup and SQL included (the variant
+        // column holds 63)...
+        String markup =
+                ("<script>alert(1)</script>'; drop table lead_attribution; --" + "x".repeat(64)).substring(0, 64);
+        // ...and what only another producer could: a NUL, which PostgreSQL cannot compare.
+        String nul = "b\u0000";
+        UUID awaitingConfirmation = UUID.randomUUID();
+        UUID confirmedAtOnce = UUID.randomUUID();
+
+        kafka().publish(awaitingConfirmation.toString(), leadCaptured(awaitingConfirmation, campaign, markup, true));
+        kafka().publish(
+                        awaitingConfirmation.toString(),
+                        GoldenEvents.fresh(
+                                EventType.LEAD_CONFIRMED,
+                                Map.of("leadId", awaitingConfirmation, "campaign", campaign)));
+        kafka().publish(confirmedAtOnce.toString(), leadCaptured(confirmedAtOnce, campaign, nul, false));
+
+        assertThat(awaitSingleIncentive(awaitingConfirmation).offerId()).isEqualTo(campaign + "-wide");
+        assertThat(awaitSingleIncentive(confirmedAtOnce).offerId()).isEqualTo(campaign + "-wide");
+    }
+
+    @Test
     void theVariantOfALeadAwaitingConfirmationIsForgottenWhenTheLeadIsErased() {
         String campaign = knownCampaign("erase");
         UUID leadId = UUID.randomUUID();

@@ -168,6 +168,104 @@ class OfferAdminTest {
     }
 
     @Test
+    void markupAndSqlInAnOffersFreeTextsAreStoredAndShownVerbatim() {
+        String campaign = unique("hostile");
+        String giftId = unique("gift");
+        String gift = "<script>alert(1)</script>'); drop table offer; --";
+        String ebookId = unique("ebook");
+        String title = "<img src=x onerror=alert(1)> \" OR 1=1 --";
+        String url = "https://example.org/guide.pdf?q=%3Cscript%3E&x=1";
+
+        created(offer(giftId, campaign, "free-gift", Map.of("gift", gift)));
+        created(offer(ebookId, campaign, "content", Map.of("content", Map.of("title", title, "ref", url))));
+
+        OfferApi.get(giftId).statusCode(200).body("gift", equalTo(gift));
+        OfferApi.get(ebookId)
+                .statusCode(200)
+                .body("content.title", equalTo(title))
+                .body("content.ref", equalTo(url));
+        given().header("Authorization", TestTokens.bearer(Roles.MARKETER))
+                .get("/api/admin/offers?campaign={campaign}", campaign)
+                .then()
+                .statusCode(200)
+                .body("id", containsInAnyOrder(giftId, ebookId));
+    }
+
+    @Test
+    void fieldsWithADocumentedFormatRefuseMarkupAndSqlNamingEachField() {
+        Map<String, Object> body = offer(
+                "x' or '1'='1",
+                "demo'; drop table offer; --",
+                "percent-discount",
+                Map.of(
+                        "discountPercent", 10,
+                        "variant", "<script>alert(1)</script>",
+                        "codePrefix", "BF'--",
+                        "fallbackOfferId", "a\"); drop table offer; --"));
+
+        create(body)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("id", "campaign", "variant", "codePrefix", "fallbackOfferId"));
+        create(offer(
+                        unique("pool"),
+                        unique("camp"),
+                        "percent-discount",
+                        Map.of("discountPercent", 10, "codePoolId", "x' or 1=1")))
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("codePoolId"));
+    }
+
+    @Test
+    void textThatOnlyLooksLikeALinkOrCarriesControlCharactersIsRefusedNamingTheField() {
+        String campaign = unique("links");
+        for (String ref : new String[] {
+            "javascript:alert(1)",
+            "https://example.org/\"><script>alert(1)</script>",
+            "https://example.org/<img src=x onerror=alert(1)>",
+            "https:///no-host",
+            "data:text/html,<script>alert(1)</script>"
+        }) {
+            create(offer(unique("ebook"), campaign, "content", Map.of("content", Map.of("title", "Guide", "ref", ref))))
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", containsInAnyOrder("content.ref"));
+        }
+        create(offer(unique("gift"), campaign, "free-gift", Map.of("gift", "A tote\u0000bag")))
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("gift"));
+        create(offer(
+                        unique("ebook"),
+                        campaign,
+                        "content",
+                        Map.of(
+                                "content",
+                                Map.of("title", "Guide\r\nBcc: x@example.org", "ref", "https://example.org/g"))))
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("content.title"));
+    }
+
+    @Test
+    void anOfferIdOrCampaignInTheAddressThatCannotExistIsAProblemNotAFailure() {
+        for (String id : new String[] {"x' or '1'='1", "../../q/health", "<script>", "nul\u0000"}) {
+            OfferApi.get(id)
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/not-found"));
+            OfferApi.replace(id, offer(null, "demo", "free-shipping", Map.of()))
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+            given().header("Authorization", TestTokens.bearer(Roles.MARKETER))
+                    .queryParam("campaign", id)
+                    .get("/api/admin/offers")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("campaign"));
+        }
+    }
+
+    @Test
     void theDemoCampaignIsSeededWithTheEbookAndATenPercentCode() {
         OfferApi.get(DemoOfferSeed.OFFER_ID)
                 .statusCode(200)

@@ -119,6 +119,30 @@ class CodePoolAdminTest {
     }
 
     @Test
+    void codesThatLookLikeSqlOrMarkupAreImportedVerbatim() {
+        String id = newPool(0);
+        String sql = "X'OR'1'='1'--" + id;
+        String markup = "<script>alert(1)</script>" + id;
+        String formula = "=HYPERLINK(\"https://evil.example\")" + id;
+
+        importCodes(id, "code\n\"" + sql + "\"\n" + markup + "\n\"" + formula.replace("\"", "\"\"") + "\"\n")
+                .statusCode(200)
+                .body("total", equalTo(3));
+
+        assertThat(rows.codeTexts(id)).containsExactly(sql, markup, formula);
+    }
+
+    @Test
+    void aPoolIdInTheAddressThatCannotExistIsNotFound() {
+        for (String id : new String[] {"x' or '1'='1", "../../q/health", "<script>", "nul\u0000"}) {
+            pool(id).statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://faro.dev/problems/not-found"));
+            importCodes(id, "code\nA\n").statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void withoutATokenOrWithAnotherRoleThePoolsAreClosed() {
         given().get("/api/admin/code-pools/any")
                 .then()

@@ -30,6 +30,16 @@ public class PoolRows {
         return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (UUID) row[1]));
     }
 
+    /** The pool's codes as stored, in import order. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> codeTexts(String poolId) {
+        return entityManager
+                .createNativeQuery("select code from pool_code where pool_id = :pool order by seq")
+                .setParameter("pool", poolId)
+                .getResultList();
+    }
+
     @Transactional
     public long codes(String poolId) {
         return ((Number) entityManager

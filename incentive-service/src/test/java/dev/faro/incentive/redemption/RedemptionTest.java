@@ -223,6 +223,73 @@ class RedemptionTest {
     }
 
     @Test
+    void aCodeInTheAddressWithSqlMarkupOrPathCharactersIsUnknownNeverAFailure() {
+        String code = freshCode(UUID.randomUUID());
+        List<String> hostile = List.of(
+                "' OR '1'='1",
+                "x'; drop table incentive; --",
+                "' UNION SELECT code FROM incentive --",
+                "../../api/admin/offers",
+                "..%2F..%2Fq%2Fhealth",
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "\u0000",
+                code + "\u0000",
+                "\u00e9\u4e2d\ud83d\ude00",
+                code.repeat(20));
+        for (String path : hostile) {
+            String body = redeem(path, order("ORD-1", "10", "EUR"), Roles.SHOP)
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/code-unknown"))
+                    .extract()
+                    .asString();
+            assertThat(body).as("answer to %s", path).doesNotContain("<", "'", "..");
+        }
+        for (String dots : List.of(".", "..")) {
+            redeem(dots, order("ORD-1", "10", "EUR"), Roles.SHOP)
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
+
+        assertThat(incentives.redemptionsOf(incentiveOf(code))).isZero();
+        redeem(code, order("ORD-1", "10", "EUR"), Roles.SHOP).statusCode(201);
+    }
+
+    @Test
+    void aCodeThatLooksLikeSqlMatchesOnlyItself() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String poolCode = "X'OR'1'='1'--" + unique;
+        incentives.insert(UUID.randomUUID(), CAMPAIGN, "percent-discount", poolCode, inDays(30));
+
+        for (String near : List.of("Y'OR'1'='1'--" + unique, "X'OR'1'='1", "%'OR'1'='1'--" + unique)) {
+            redeem(near, order("ORD-1", "10", "EUR"), Roles.SHOP).statusCode(404);
+        }
+        redeem(poolCode, order("ORD-1", "10", "EUR"), Roles.SHOP).statusCode(201);
+    }
+
+    @Test
+    void anOrderIdWithSqlOrMarkupIsRecordedVerbatimAndOneWithControlCharactersIsRefused() {
+        UUID leadId = UUID.randomUUID();
+        String code = freshCode(leadId);
+        String orderId = "ORD'); drop table redemption; -- <script>alert(1)</script>";
+
+        redeem(code, order(orderId, "10", "EUR"), Roles.SHOP).statusCode(201).body("orderId", equalTo(orderId));
+        assertThat(awaitEvent(leadId, EventType.INCENTIVE_REDEEMED, IncentiveRedeemed.class)
+                        .orderId())
+                .isEqualTo(orderId);
+
+        String other = freshCode(UUID.randomUUID());
+        for (String controlled : List.of("ORD\\u0000-1", "ORD-1\\r\\nX-Injected: 1")) {
+            redeem(other, order(controlled, "10", "EUR"), Roles.SHOP)
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", containsInAnyOrder("orderId"));
+        }
+        assertThat(incentives.redemptionsOf(incentiveOf(other))).isZero();
+    }
+
+    @Test
     void ordersRacingForOneCodeLeaveExactlyOneWinner() throws Exception {
         UUID leadId = UUID.randomUUID();
         String code = freshCode(leadId);
