@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FunnelResource {
 
     static final String SLUG = CampaignSlugs.PATTERN;
+    private static final int FIRST_YEAR = 1;
+    private static final int LAST_YEAR = 9999;
 
     private final FunnelReport report;
 
@@ -134,14 +136,22 @@ public class FunnelResource {
         return new DayRange(start, end);
     }
 
+    /**
+     * A day of the years 1 to 9999: ISO also writes years beyond with a sign (+999999999-12-31), which PostgreSQL's
+     * dates cannot hold and no campaign ran in.
+     */
     private static Optional<LocalDate> isoDate(String parameter, String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value));
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR) {
+                return Optional.of(day);
+            }
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(parameter, "must be an ISO date such as 2026-11-26");
+            // Answered below, as a day out of range is.
         }
+        throw ProblemException.invalid(parameter, "must be an ISO date such as 2026-11-26");
     }
 }

@@ -1,10 +1,16 @@
 package dev.faro.analytics.dashboard;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.faro.analytics.abtest.SeededCampaign;
+import dev.faro.analytics.funnel.TimedEvents;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.HeadlessChromium;
+import dev.faro.local.testing.TestInfrastructure;
+import dev.faro.local.testing.TestKafka;
 import dev.faro.local.testing.TestTokens;
 import dev.faro.support.security.Roles;
 import io.quarkus.test.common.ResourceArg;
@@ -14,6 +20,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +103,53 @@ class DashboardBrowserTest {
 
         Path screenshot = page.screenshot("dashboard-375px.png");
         assertThat(Files.size(screenshot)).as("screenshot " + screenshot).isPositive();
+    }
+
+    @Test
+    void namesFromLandingPageTrafficAreShownAsTextAndRunNoScript() {
+        // What a visitor's link can set: a variant and UTM values. The variant is what the page shows (A/B test);
+        // UTM values travel along and are counted, never drawn.
+        String variant = "<img src=x onerror=xss=1>";
+        String source = "<img src=x onerror=alert(1)>";
+        String medium = "<script>xss=2</script>";
+        String campaign = SeededCampaign.uniqueId();
+        SeededCampaign.publish(
+                campaign, Map.of("landingPages", List.of(Map.of("id", "inicio", "variants", List.of("a", "b")))));
+        TimedEvents events = new TimedEvents(campaign);
+        TestKafka kafka = new TestKafka(TestInfrastructure.current().kafkaBootstrap());
+        Instant now = Instant.now();
+        UUID lead = UUID.randomUUID();
+        kafka.publish("v1", events.visit(now, "v1", variant, source, medium));
+        kafka.publish("v2", events.visit(now, "v2", "a", source, medium));
+        kafka.publish(lead.toString(), events.captured(now, lead, variant, source, medium));
+        await("the hostile variant counted for " + campaign)
+                .atMost(Duration.ofSeconds(45))
+                .untilAsserted(() -> given().header("Authorization", TestTokens.bearer(Roles.MARKETER))
+                        .get("/api/campaigns/{campaign}/ab", campaign)
+                        .then()
+                        .statusCode(200)
+                        .body("variants.find { it.variant == '" + variant + "' }.leads", equalTo(1))
+                        .body("variants.find { it.variant == 'a' }.visitors", equalTo(1)));
+
+        page.signIn(TestTokens.bearer(Roles.MARKETER));
+        assertThat(page.show(campaign)).isEqualTo("loaded");
+
+        assertThat(page.texts("#ab-table tbody th")).containsExactly("a (control)", "b", variant);
+        assertThat(page.script("return Array.from(document.querySelectorAll('#ab-chart svg text'))"
+                        + ".map((text) => text.textContent)"))
+                .asList()
+                .contains(variant);
+        assertThat(page.text("ab-reason")).contains(variant + " has 1 visitors and 1 leads");
+        assertThat(page.script("return document.querySelectorAll('img, iframe, object, embed').length"))
+                .as("elements made from the names")
+                .isEqualTo(0L);
+        assertThat(page.script("return document.scripts.length"))
+                .as("scripts: the dashboard's own module only")
+                .isEqualTo(1L);
+        assertThat(page.script("return typeof window.xss"))
+                .as("what the names' handlers set")
+                .isEqualTo("undefined");
+        assertThat(page.title()).isEqualTo("Faro · Panel de campañas");
     }
 
     @Test

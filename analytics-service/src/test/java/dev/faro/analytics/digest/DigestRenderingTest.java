@@ -2,14 +2,23 @@ package dev.faro.analytics.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faro.analytics.abtest.Verdict;
+import dev.faro.analytics.funnel.FunnelFigures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 
 class DigestRenderingTest {
 
@@ -17,6 +26,49 @@ class DigestRenderingTest {
     void everyValueInTheHtmlIsEscaped() {
         assertThat(DigestHtml.escape("<script>alert('x')</script> & \"q\""))
                 .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+    }
+
+    @Test
+    void namesFromLandingPagesAndTheCampaignAreTextInTheHtmlDigestNeverMarkup() throws Exception {
+        String campaignName = "<script>alert('campaign')</script>";
+        String page = "\"><img src=x onerror=alert(1)>";
+        String variant = "<svg onload=alert(1)>";
+        String other = "a' OR '1'='1 & <b>";
+        DigestReport report = new DigestReport(
+                "hostil",
+                campaignName,
+                Frequency.WEEKLY,
+                new Period(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22)),
+                figures(200, 20),
+                figures(100, 20),
+                Optional.empty(),
+                List.of(new DigestReport.AbTest(
+                        page,
+                        Verdict.WINNER,
+                        Optional.of(variant),
+                        List.of(
+                                new DigestReport.VariantRate(other, 100, 5, new BigDecimal("5.00")),
+                                new DigestReport.VariantRate(variant, 100, 15, new BigDecimal("15.00"))))),
+                List.of(new ConversionDrop(
+                        "variant",
+                        page + "/" + other,
+                        new BigDecimal("10.00"),
+                        new BigDecimal("5.00"),
+                        new BigDecimal("-50.00"))),
+                new TreeMap<>());
+
+        String html = DigestHtml.render(report, DigestWording.of("en"));
+
+        Document parsed = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader("<div>" + html + "</div>")));
+        for (String markup : List.of("script", "img", "svg", "b")) {
+            assertThat(parsed.getElementsByTagName(markup).getLength())
+                    .as("<%s> elements in %s", markup, html)
+                    .isZero();
+        }
+        assertThat(parsed.getDocumentElement().getTextContent())
+                .contains(campaignName, page, variant, other, page + "/" + other);
     }
 
     @Test
@@ -37,6 +89,30 @@ class DigestRenderingTest {
         assertThat(en.change(Change.between(2000, 1000), true, false)).isEqualTo("-1,000 (-50.00%)");
         // No previous value: no percentage to give.
         assertThat(en.change(Change.between(0, 7), true, false)).isEqualTo("+7 (—)");
+    }
+
+    private static FunnelFigures figures(long visitors, long leads) {
+        return new FunnelFigures(
+                visitors,
+                leads,
+                leads,
+                leads,
+                leads,
+                0,
+                0,
+                0,
+                1,
+                new BigDecimal("10.00"),
+                "EUR",
+                null,
+                null,
+                0,
+                0,
+                new BigDecimal(100 * leads / visitors).setScale(2),
+                new BigDecimal("5.00"),
+                null,
+                null,
+                new BigDecimal("0.00"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.faro.analytics.funnel.FunnelClient.funnelAs;
 import static dev.faro.analytics.funnel.FunnelClient.uniqueCampaign;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -126,6 +127,74 @@ class FunnelApiTest {
                 .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("errors.field", hasItem("to"));
+    }
+
+    @Test
+    void aDateWithSqlOrOutsideTheCalendarIsRejectedNamingItsParameter() {
+        List<String> hostile = List.of(
+                "2026-11-01' OR '1'='1",
+                "2026-11-01; drop table funnel_fact; --",
+                "<script>alert(1)</script>",
+                "2026-11-01\u0000",
+                // ISO years beyond 9999 and before 1, some past the dates PostgreSQL can hold.
+                "+999999999-12-31",
+                "-999999999-01-01",
+                "+5874898-01-01",
+                "-4714-01-01",
+                "+10000-01-01");
+        for (String parameter : List.of("from", "to")) {
+            for (String value : hostile) {
+                asMarketer()
+                        .queryParam(parameter, value)
+                        .queryParam("groupBy", "day")
+                        .when()
+                        .get("/api/campaigns/{campaign}/funnel", campaign)
+                        .then()
+                        .statusCode(400)
+                        .contentType(Problem.MEDIA_TYPE)
+                        .body("errors.field", contains(parameter));
+            }
+        }
+    }
+
+    @Test
+    void aGroupByOrFormatWithSqlIsRejectedNamingIt() {
+        for (String groupBy : List.of("day; drop table funnel_fact; --", "variant) --", "landing_page", "day\u0000")) {
+            asMarketer()
+                    .queryParam("groupBy", groupBy)
+                    .when()
+                    .get("/api/campaigns/{campaign}/funnel", campaign)
+                    .then()
+                    .statusCode(400)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body("errors.field", contains("groupBy"));
+        }
+        for (String format : List.of("csv' --", "csv\u0000", "<script>")) {
+            asMarketer()
+                    .queryParam("format", format)
+                    .when()
+                    .get("/api/campaigns/{campaign}/funnel", campaign)
+                    .then()
+                    .statusCode(400)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body("errors.field", contains("format"));
+        }
+    }
+
+    @Test
+    void aCampaignWithSqlOrPathCharactersIsRejectedNamingIt() {
+        for (String hostile :
+                List.of(campaign + "' OR '1'='1", "../../q/health", campaign + "\u0000", "<script>alert(1)</script>")) {
+            for (String resource : List.of("funnel", "goal", "ab")) {
+                asMarketer()
+                        .when()
+                        .get("/api/campaigns/{campaign}/" + resource, hostile)
+                        .then()
+                        .statusCode(400)
+                        .contentType(Problem.MEDIA_TYPE)
+                        .body("errors.field", contains("campaign"));
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ class FunnelCsvTest {
         assertThat(FunnelCsv.text("-1")).isEqualTo("'-1");
         assertThat(FunnelCsv.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(FunnelCsv.text("\tx")).isEqualTo("'\tx");
+        assertThat(FunnelCsv.text("\r=1+2")).isEqualTo("\"'\r=1+2\"");
         assertThat(FunnelCsv.text("newsletter")).isEqualTo("newsletter");
     }
 

@@ -52,6 +52,11 @@ public final class TimedEvents {
     }
 
     public EventEnvelope visit(Instant time, String visitorId, String variant, String source, String medium) {
+        return visit(time, visitorId, "inicio", variant, source, medium);
+    }
+
+    public EventEnvelope visit(
+            Instant time, String visitorId, String landingPage, String variant, String source, String medium) {
         return at(
                 time,
                 GoldenEvents.fresh(
@@ -59,12 +64,17 @@ public final class TimedEvents {
                         Map.of(
                                 "visitorId", visitorId,
                                 "campaign", campaign,
-                                "landingPage", "inicio",
+                                "landingPage", landingPage,
                                 "variant", variant,
                                 "utm", utm(source, medium))));
     }
 
     public EventEnvelope captured(Instant time, UUID lead, String variant, String source, String medium) {
+        return captured(time, lead, "inicio", variant, source, medium);
+    }
+
+    public EventEnvelope captured(
+            Instant time, UUID lead, String landingPage, String variant, String source, String medium) {
         return at(
                 time,
                 GoldenEvents.fresh(
@@ -75,7 +85,7 @@ public final class TimedEvents {
                                 "campaign",
                                 campaign,
                                 "landingPage",
-                                "inicio",
+                                landingPage,
                                 "variant",
                                 variant,
                                 "utm",
