@@ -4,7 +4,9 @@ import io.vertx.ext.mail.SMTPException;
 
 /**
  * Why an SMTP attempt failed, and whether trying again can help. Only a 5xx reply is permanent; refused
- * connections, timeouts and 4xx replies are the server asking us to come back later.
+ * connections, timeouts and 4xx replies are the server asking us to come back later. The reason is logged, kept in
+ * the ledger and published in EmailFailed, so any address in it (servers echo the recipient: {@code 550 5.1.1
+ * <ana@example.org>: user unknown}) is masked ({@link MaskedAddresses}).
  */
 record DeliveryFailure(boolean permanent, String reason) {
 
@@ -28,6 +30,9 @@ record DeliveryFailure(boolean permanent, String reason) {
     }
 
     private static String truncate(String reason) {
-        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+        // Masked before the final cut, so a cut cannot leave the start of an address the mask no longer recognises.
+        String masked =
+                MaskedAddresses.in(reason.length() <= 4 * MAX_REASON ? reason : reason.substring(0, 4 * MAX_REASON));
+        return masked.length() <= MAX_REASON ? masked : masked.substring(0, MAX_REASON);
     }
 }

@@ -172,7 +172,7 @@ public class SendLedger {
                         """
                         update send_ledger
                         set status = 'attempting', message_id = :messageId, attempts = :attempt,
-                            next_attempt_at = now() + make_interval(secs => :lease)
+                            next_attempt_at = now() + make_interval(secs => :lease), frequency_counted = false
                         where id = :id
                         """)
                 .setParameter("messageId", messageId)

@@ -10,7 +10,10 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "faro.email.timing")
 public interface TimingConfig {
 
-    /** At most this many marketing emails per lead within {@link #frequencyWindow()}; 0 or less turns the cap off. */
+    /**
+     * At most this many marketing emails per address (all the leads that share it) within {@link #frequencyWindow()};
+     * 0 or less turns the cap off.
+     */
     @WithDefault("3")
     int frequencyCap();
 

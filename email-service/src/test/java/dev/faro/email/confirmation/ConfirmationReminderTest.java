@@ -28,6 +28,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,6 +45,8 @@ class ConfirmationReminderTest {
     private static final Duration DELIVERY = Duration.ofSeconds(30);
     /** Long enough to see a reminder that should not come: its delay and then some. */
     private static final Duration NO_REMINDER = REMINDER_DELAY.plusSeconds(4);
+    /** Sign-ups with one address in the burst test. */
+    private static final int BURST = 4;
 
     public static class ShortReminderDelay implements QuarkusTestProfile {
         @Override
@@ -93,6 +99,60 @@ class ConfirmationReminderTest {
                 .orElseThrow();
         assertThat(reminder.receivedAt()).isAfter(firstConfirmation.receivedAt());
         assertThat(reminderStatus(lead)).isEqualTo("sent");
+    }
+
+    @Test
+    void markupInTheNameAndTheLinkIsShownAsTextInTheReminder() {
+        LeadEvents lead = LeadEvents.fresh();
+        String hostile = "\"><img src=x onerror=alert(1)><script>alert(2)</script>";
+        String link = linkOf(lead, 1) + hostile;
+
+        captureAwaitingConfirmation(lead, hostile, "es");
+        kafka.publish(
+                lead.key(), confirmationRequested(lead, link, 1, Instant.now().plus(Duration.ofDays(7))));
+
+        InboxMessage reminder = emailsTo(lead, 2, DELIVERY.plus(REMINDER_DELAY)).stream()
+                .filter(email -> email.messageId().startsWith("<confirmation-reminder."))
+                .findFirst()
+                .orElseThrow();
+        Document html = Jsoup.parse(reminder.html());
+        assertThat(html.select("script, img, [onerror]")).isEmpty();
+        assertThat(html.select("a[href]").eachAttr("href")).containsOnly(link);
+        assertThat(html.body().text()).contains("Hola, " + hostile + ":");
+        assertThat(reminder.html()).doesNotContain(hostile);
+        assertThat(reminder.text()).contains("Hola, " + hostile + ":").contains(link);
+    }
+
+    /**
+     * One address submitted to the double opt-in forms of several campaigns at once (a bot, or a person in a hurry):
+     * each sign-up is a lead asked to confirm, and each is sent its confirmation, but the address is reminded once,
+     * as the reminder promises ("the only reminder we send"), not once per sign-up.
+     */
+    @Test
+    void aBurstOfSignUpsWithOneAddressIsRemindedOnce() {
+        LeadEvents first = LeadEvents.fresh();
+        List<LeadEvents> burst = IntStream.range(0, BURST)
+                .mapToObj(i -> i == 0 ? first : new LeadEvents(UUID.randomUUID(), first.email(), LeadSeal.newDataKey()))
+                .toList();
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(7));
+
+        for (LeadEvents lead : burst) {
+            captureAwaitingConfirmation(lead, "Begoña Sáenz", "es");
+            kafka.publish(lead.key(), confirmationRequested(lead, linkOf(lead, 1), 1, expiresAt));
+        }
+
+        List<InboxMessage> emails = emailsTo(first, BURST + 1, DELIVERY.plus(REMINDER_DELAY));
+        assertThat(emails)
+                .extracting(InboxMessage::messageId)
+                .filteredOn(id -> id.startsWith("<confirmation.1."))
+                .hasSize(BURST);
+        assertThat(emails)
+                .extracting(InboxMessage::messageId)
+                .filteredOn(id -> id.startsWith("<confirmation-reminder."))
+                .hasSize(1);
+        assertThat(burst.stream().map(this::reminderStatus).toList())
+                .containsOnly("sent", "")
+                .containsOnlyOnce("sent");
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +43,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The open pixel and tracked links, end to end and under hostile use. Their tokens do not expire, on purpose: a link
+ * in an email someone kept must still lead to its page, and a pixel to its image; what a token may do is bounded
+ * instead. It names one message (and one link, which is signed with it, so it never redirects anywhere the email did
+ * not link to), it is only honoured for its own kind, and using it again publishes nothing more: a message's opens
+ * count once, and each of its links' clicks once, which is what a marketer reads as unique opens and clicks.
+ */
 @QuarkusTest
 @WithTestResource(
         value = FaroInfrastructure.class,
@@ -218,6 +226,76 @@ class EngagementTrackingTest {
                         && events(lead, EventType.EMAIL_CLICKED).isEmpty());
     }
 
+    @Test
+    void aClickLinkWhoseTargetWasSwappedIsRefusedAndRedirectsNowhere() throws Exception {
+        String campaign = trackedCampaign();
+        LeadEvents lead = LeadEvents.fresh();
+        InboxMessage email = incentiveEmail(lead, campaign);
+        String link = contentLinkOf(email);
+        String token = link.substring(CLICK.length());
+        String payload = new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        assertThat(payload).endsWith("\n" + EBOOK);
+        String swapped = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.replace(EBOOK, "https://evil.example.org/login")
+                                .getBytes(StandardCharsets.UTF_8))
+                + token.substring(token.indexOf('.'));
+
+        HttpResponse<String> refused = follow(CLICK + swapped);
+
+        assertRefusedToken(refused);
+        assertThat(refused.body()).doesNotContain("evil.example.org");
+        assertThat(clickRows(lead)).isZero();
+        HttpResponse<String> genuine = follow(link);
+        assertThat(genuine.headers().firstValue("Location")).hasValue(EBOOK);
+        assertThat(clickRows(lead)).isOne();
+        assertThat(awaitEvents(lead, EventType.EMAIL_CLICKED, 1))
+                .extracting(event ->
+                        EventCodec.instance().data(event, EmailClicked.class).url())
+                .containsExactly(EBOOK);
+    }
+
+    @Test
+    void aPixelFetchedWithAClickOrAnUnsubscribeTokenRecordsNoOpen() throws Exception {
+        String campaign = trackedCampaign();
+        LeadEvents lead = LeadEvents.fresh();
+        InboxMessage email = incentiveEmail(lead, campaign);
+        String clickToken = contentLinkOf(email).substring(CLICK.length());
+
+        for (String token : List.of(clickToken, unsubscribeTokens.issue(lead.leadId()))) {
+            HttpResponse<byte[]> response = getBytes(local(OPEN + token));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("image/gif");
+        }
+
+        assertThat(openRows(lead)).isZero();
+        getBytes(local(Jsoup.parse(email.html()).selectFirst("img").attr("src")));
+        getBytes(local(Jsoup.parse(email.html()).selectFirst("img").attr("src")));
+        assertThat(openRows(lead)).isOne();
+        // A click afterwards is published after anything the fetches before it could have caused.
+        follow(contentLinkOf(email));
+        awaitEvents(lead, EventType.EMAIL_CLICKED, 1);
+        assertThat(events(lead, EventType.EMAIL_OPENED)).hasSize(1);
+    }
+
+    private long clickRows(LeadEvents lead) {
+        return rows("email_click", lead);
+    }
+
+    private long openRows(LeadEvents lead) {
+        return rows("email_open", lead);
+    }
+
+    /** The lead's rows in {@code table}: the opens or clicks recorded as firsts. */
+    private long rows(String table, LeadEvents lead) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery("select count(*) from " + table + " where lead_id = :lead")
+                        .setParameter("lead", lead.leadId())
+                        .getSingleResult())
+                .longValue());
+    }
+
     private static void assertRefusedToken(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -225,6 +303,8 @@ class EngagementTrackingTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("token");
+        assertThat(problem.at("/errors/0/message").asText()).isEqualTo("not a valid tracked link");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
     }
 
     private static String freshCampaign() {

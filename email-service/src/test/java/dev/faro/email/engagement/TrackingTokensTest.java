@@ -3,8 +3,10 @@ package dev.faro.email.engagement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faro.email.unsubscribe.UnsubscribeTokens;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,39 @@ class TrackingTokensTest {
     @Test
     void openTokenNamesItsMessage() {
         assertThat(tokens.open(tokens.issueOpen(message))).contains(message);
+    }
+
+    /**
+     * Tracking links do not expire, so an old email's links keep leading to their pages: a token names only its
+     * message (and link) and is the same whenever it is issued. Using one again publishes nothing more.
+     */
+    @Test
+    void aTokenCarriesNoTimeSoItNeverExpires() {
+        String click = tokens.issueClick(message, "https://shop.example.org/").orElseThrow();
+        String payload = new String(
+                Base64.getUrlDecoder().decode(click.substring(0, click.indexOf('.'))), StandardCharsets.UTF_8);
+
+        assertThat(tokens.issueClick(message, "https://shop.example.org/")).contains(click);
+        assertThat(tokens.issueOpen(message)).isEqualTo(tokens.issueOpen(message));
+        assertThat(payload)
+                .isEqualTo(message.messageId() + "\n" + leadId + "\n" + message.campaign()
+                        + "\nhttps://shop.example.org/");
+    }
+
+    @Test
+    void aClickTokenWhoseTargetWasReplacedIsRefused() {
+        String click = tokens.issueClick(message, "https://shop.example.org/").orElseThrow();
+        String signature = click.substring(click.indexOf('.'));
+        String payload = message.messageId() + "\n" + leadId + "\n" + message.campaign() + "\n";
+
+        for (String target :
+                List.of("https://evil.example.org/", "https://shop.example.org.evil.example/", "//evil.example.org/")) {
+            String swapped = Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString((payload + target).getBytes(StandardCharsets.UTF_8))
+                    + signature;
+            assertThat(tokens.click(swapped)).as(target).isEmpty();
+        }
     }
 
     @Test

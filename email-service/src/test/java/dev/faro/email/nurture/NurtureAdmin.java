@@ -9,13 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** The nurture admin API as a marketer's browser calls it. */
-final class NurtureAdmin {
+public final class NurtureAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String campaignsUrl;
 
-    NurtureAdmin(String campaignsUrl) {
+    public NurtureAdmin(String campaignsUrl) {
         this.campaignsUrl = campaignsUrl.endsWith("/") ? campaignsUrl : campaignsUrl + "/";
     }
 
@@ -30,7 +30,7 @@ final class NurtureAdmin {
     }
 
     /** Saves the sequence as a marketer and insists it was accepted. */
-    void save(String campaign, String json) {
+    public void save(String campaign, String json) {
         HttpResponse<String> response = put(campaign, json, TestTokens.bearer(Roles.MARKETER));
         if (response.statusCode() != 200) {
             throw new AssertionError("saving the sequence answered " + response.statusCode() + ": " + response.body());

@@ -32,6 +32,28 @@ class DeliveryFailureTest {
         assertThat(DeliveryFailure.of(new TimeoutException()).permanent()).isFalse();
     }
 
+    @Test
+    void anAddressTheServerEchoesIsMaskedToItsDomain() {
+        var failure = DeliveryFailure.of(new CompletionException(smtp(
+                550,
+                "550 5.1.1 <Ana.Ruiz+news@Example.org>: Recipient address rejected: User unknown in virtual table")));
+        var busy = DeliveryFailure.of(smtp(450, "450 4.2.1 \"ana ruiz\"@mx.example.org mailbox busy, try later"));
+
+        assertThat(failure.reason())
+                .contains("550 5.1.1 <***@Example.org>: Recipient address rejected")
+                .doesNotContain("Ana.Ruiz");
+        assertThat(busy.reason())
+                .contains("450 4.2.1 ***@mx.example.org mailbox busy")
+                .doesNotContain("ana");
+    }
+
+    @Test
+    void anAddressInAnyOtherErrorIsMaskedToo() {
+        assertThat(DeliveryFailure.of(new IllegalArgumentException("not a valid recipient: ana@example.org"))
+                        .reason())
+                .isEqualTo("not a valid recipient: ***@example.org");
+    }
+
     private static SMTPException smtp(int code, String reply) {
         return new SMTPException("sending failed", code, List.of(reply), true);
     }

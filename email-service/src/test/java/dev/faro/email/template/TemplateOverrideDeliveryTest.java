@@ -25,6 +25,9 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -120,6 +123,52 @@ class TemplateOverrideDeliveryTest {
                 .doesNotContain("<img");
         assertThat(second.subject())
                 .isEqualTo("¿Lista, \"><img src=x onerror=alert(1)>? Tu código de campaña está aquí");
+    }
+
+    /**
+     * The marketer's HTML is trusted, but a lead's name is not: put in an attribute it stays in it, and a line break
+     * in it leaves the subject one line, with no header or recipient added.
+     */
+    @Test
+    void aNameInAnAttributeStaysInItAndALineBreakInItAddsNoHeader() {
+        String campaign = freshCampaign();
+        TemplateApi.asMarketer(campaigns)
+                .save(
+                        campaign,
+                        "incentive",
+                        "es",
+                        IncentiveTemplates.spanish(
+                                "Hola {name}, tu código",
+                                """
+                                <p><a href="https://shop.example.org/?ref={name}" title="{name}">Tienda</a> \
+                                {incentive.code}</p>
+                                <p><a href="{footer.unsubscribeUrl}">Darse de baja</a> · {footer.postalAddress}</p>
+                                """,
+                                IncentiveTemplates.TEXT_ES));
+        LeadEvents lead = LeadEvents.fresh();
+        String intruder = "intruder-" + UUID.randomUUID() + "@example.org";
+        String hostile = "\"><img src=x onerror=alert(1)>";
+
+        captureWithIncentive(
+                lead, campaign, "Ana\r\nBcc: " + intruder + "\r\nX-Injected: yes " + hostile, "es", "ATTR-0001-CODE");
+
+        InboxMessage email = emailTo(lead);
+        assertThat(email.subject())
+                .isEqualTo("Hola Ana Bcc: " + intruder + " X-Injected: yes " + hostile + ", tu código");
+        assertThat(email.to()).containsExactly(lead.email());
+        assertThat(email.headers().keySet())
+                .noneMatch(header -> header.equalsIgnoreCase("Bcc") || header.equalsIgnoreCase("X-Injected"));
+        Document html = Jsoup.parse(email.html());
+        assertThat(html.select("img, [onerror]")).isEmpty();
+        Element shop = html.selectFirst("a[title]");
+        assertThat(shop).isNotNull();
+        assertThat(shop.attr("href"))
+                .startsWith("https://shop.example.org/?ref=Ana")
+                .endsWith(hostile);
+        assertThat(shop.attr("title")).endsWith(hostile);
+        assertThat(shop.text()).isEqualTo("Tienda");
+        assertThat(email.html()).doesNotContain(hostile);
+        assertThat(inbox.messagesTo(intruder)).isEmpty();
     }
 
     @Test

@@ -45,6 +45,22 @@ final class TimingLeads {
     /** A fresh lead of {@code campaign}; a null {@code timeZone} is a form that reported none. */
     LeadEvents captured(String timeZone, String campaign) {
         LeadEvents lead = LeadEvents.fresh();
+        capture(lead, timeZone, campaign);
+        return lead;
+    }
+
+    /** Captures {@code lead} (another lead of an address already used, say) and waits for its contact. */
+    void capture(LeadEvents lead, String timeZone, String campaign) {
+        signUp(lead, timeZone, campaign);
+        await().atMost(PROCESSING).until(() -> QuarkusTransaction.requiringNew().call(() -> !entityManager
+                .createNativeQuery("select 1 from contact where lead_id = :lead")
+                .setParameter("lead", lead.leadId())
+                .getResultList()
+                .isEmpty()));
+    }
+
+    /** Publishes the lead's key and its LeadCaptured of {@code campaign}, and returns at once. */
+    void signUp(LeadEvents lead, String timeZone, String campaign) {
         EventEnvelope captured = lead.captured("Lucía Ibáñez", "es");
         ObjectNode data = (ObjectNode) captured.data();
         data.put("campaign", campaign);
@@ -55,12 +71,6 @@ final class TimingLeads {
         }
         kafka.publish(lead.key(), lead.keyIssued());
         kafka.publish(lead.key(), captured);
-        await().atMost(PROCESSING).until(() -> QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createNativeQuery("select 1 from contact where lead_id = :lead")
-                .setParameter("lead", lead.leadId())
-                .getResultList()
-                .isEmpty()));
-        return lead;
     }
 
     /** Marketing mail for the lead: expiry reminders with steps 0 to {@code count} - 1, all due at once. */

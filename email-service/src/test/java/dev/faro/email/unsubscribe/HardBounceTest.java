@@ -6,18 +6,22 @@ import static org.awaitility.Awaitility.await;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventType;
 import dev.faro.contract.events.EmailFailed;
+import dev.faro.email.CapturedLog;
 import dev.faro.email.LeadEvents;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.TestInfrastructure;
 import dev.faro.local.testing.TestKafka;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,9 @@ class HardBounceTest {
     @Inject
     SuppressionList suppressions;
 
+    @Inject
+    EntityManager entityManager;
+
     @Test
     void permanentSmtpRefusalFailsTheMessageAndSuppressesTheAddress() {
         LeadEvents lead = LeadEvents.fresh();
@@ -59,5 +66,41 @@ class HardBounceTest {
         assertThat(failure.reason()).contains(RefusingSmtpServer.REFUSAL);
         assertThat(suppressions.refusal(lead.leadId(), "any-campaign", lead.email(), MailCategory.REQUESTED))
                 .contains("suppressed: hard-bounced");
+    }
+
+    /** The server's reply names the address (as real servers do); neither the log, the ledger nor the event keeps it. */
+    @Test
+    void theAddressTheServerEchoesIsMaskedInTheLogTheLedgerAndEmailFailed() {
+        LeadEvents lead = LeadEvents.fresh();
+        String domain = lead.email().substring(lead.email().indexOf('@'));
+
+        EmailFailed failure;
+        List<String> records;
+        try (CapturedLog log = CapturedLog.ofEverything()) {
+            leads.captureWithIncentive(lead, CampaignLeads.DEMO, "es", true);
+            var failed = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> leads.emailEvents(lead, EventType.EMAIL_FAILED), events -> !events.isEmpty())
+                    .get(0);
+            failure = EventCodec.instance().data(failed, EmailFailed.class);
+            // The warning follows the commit that also appends the event: it may come after the event.
+            records = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> log.recordsContaining(lead.leadId().toString()), found -> found.stream()
+                            .anyMatch(r -> r.contains(RefusingSmtpServer.REFUSAL)));
+            assertThat(log.recordsContaining(lead.email())).isEmpty();
+        }
+
+        assertThat(failure.reason())
+                .contains(RefusingSmtpServer.REFUSAL + " for <***" + domain + ">")
+                .doesNotContain(lead.email());
+        assertThat(records).anyMatch(r -> r.contains(RefusingSmtpServer.REFUSAL + " for <***" + domain + ">"));
+        assertThat(lastError(lead)).isEqualTo(failure.reason());
+    }
+
+    private String lastError(LeadEvents lead) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery(
+                        "select last_error from send_ledger where lead_id = :lead and message_kind = 'incentive'")
+                .setParameter("lead", lead.leadId())
+                .getSingleResult());
     }
 }

@@ -26,9 +26,13 @@ final class Http {
     }
 
     static HttpResponse<String> postJson(String url, String json, String authorization) {
+        return post(url, "application/json", json, authorization);
+    }
+
+    static HttpResponse<String> post(String url, String contentType, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

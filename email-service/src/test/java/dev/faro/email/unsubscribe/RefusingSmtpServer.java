@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * An SMTP server that refuses every recipient with a 550, as a real server does for a mailbox that does not exist:
- * GreenMail accepts everything, so a hard bounce needs this. One thread per connection; stops with the JVM.
+ * GreenMail accepts everything, so a hard bounce needs this. Like most real servers it names the refused address in
+ * its reply ({@link #REFUSAL} {@code for <address>}). One thread per connection; stops with the JVM.
  */
 final class RefusingSmtpServer {
 
@@ -66,7 +67,7 @@ final class RefusingSmtpServer {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
-                    case "RCPT" -> reply(out, REFUSAL);
+                    case "RCPT" -> reply(out, REFUSAL + " for " + recipientOf(line));
                     case "QUIT" -> {
                         reply(out, "221 bye");
                         return;
@@ -78,6 +79,13 @@ final class RefusingSmtpServer {
         } catch (IOException ignored) {
             // The client went away.
         }
+    }
+
+    /** The {@code <address>} of {@code RCPT TO:<address>}, as the client wrote it. */
+    private static String recipientOf(String rcpt) {
+        int start = rcpt.indexOf('<');
+        int end = rcpt.indexOf('>', start + 1);
+        return start < 0 || end < 0 ? "<>" : rcpt.substring(start, end + 1);
     }
 
     private static void reply(Writer out, String line) throws IOException {

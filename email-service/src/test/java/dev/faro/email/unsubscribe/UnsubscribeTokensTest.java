@@ -19,6 +19,16 @@ class UnsubscribeTokensTest {
         assertThat(tokens.leadOf(tokens.issue(leadId))).contains(leadId);
     }
 
+    /** Unsubscribe links must keep working for as long as the email is kept (see UnsubscribeLinkTest). */
+    @Test
+    void aTokenCarriesNothingButItsLeadAndSignatureSoItNeverExpires() {
+        UUID leadId = UUID.randomUUID();
+        String token = tokens.issue(leadId);
+
+        assertThat(tokens.issue(leadId)).isEqualTo(token);
+        assertThat(token).matches(leadId + "\\.[A-Za-z0-9_-]{43}");
+    }
+
     @Test
     void tokenWithAnotherLeadOrAnAlteredSignatureIsRefused() {
         String token = tokens.issue(UUID.randomUUID());
