@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.EventType;
 import dev.faro.contract.events.EmailFailed;
-import dev.faro.email.CapturedLog;
 import dev.faro.email.LeadEvents;
 import dev.faro.email.sending.MailCategory;
+import dev.faro.local.testing.CapturedLog;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.TestInfrastructure;
 import dev.faro.local.testing.TestKafka;
@@ -76,7 +76,7 @@ class HardBounceTest {
 
         EmailFailed failure;
         List<String> records;
-        try (CapturedLog log = CapturedLog.ofEverything()) {
+        try (CapturedLog log = CapturedLog.everything()) {
             leads.captureWithIncentive(lead, CampaignLeads.DEMO, "es", true);
             var failed = await().atMost(Duration.ofSeconds(30))
                     .until(() -> leads.emailEvents(lead, EventType.EMAIL_FAILED), events -> !events.isEmpty())
@@ -84,9 +84,9 @@ class HardBounceTest {
             failure = EventCodec.instance().data(failed, EmailFailed.class);
             // The warning follows the commit that also appends the event: it may come after the event.
             records = await().atMost(Duration.ofSeconds(10))
-                    .until(() -> log.recordsContaining(lead.leadId().toString()), found -> found.stream()
+                    .until(() -> log.entriesContaining(lead.leadId().toString()), found -> found.stream()
                             .anyMatch(r -> r.contains(RefusingSmtpServer.REFUSAL)));
-            assertThat(log.recordsContaining(lead.email())).isEmpty();
+            assertThat(log.entriesContaining(lead.email())).isEmpty();
         }
 
         assertThat(failure.reason())

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.faro.contract.EventType;
-import dev.faro.email.CapturedLog;
 import dev.faro.email.LeadEvents;
 import dev.faro.email.engagement.CampaignEngagement;
 import dev.faro.local.infra.Inbox;
 import dev.faro.local.infra.InboxMessage;
+import dev.faro.local.testing.CapturedLog;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.TestInfrastructure;
 import dev.faro.local.testing.TestKafka;
@@ -87,7 +87,7 @@ class LogPrivacyTest {
         forbidden.put("the suppression pepper", secret("faro.suppression.pepper"));
         forbidden.put("the admin's token", admin.substring("Bearer ".length()));
 
-        try (CapturedLog log = CapturedLog.ofEverything()) {
+        try (CapturedLog log = CapturedLog.everything()) {
             leads.captureWithIncentive(lead, campaign, "es", true);
             InboxMessage email = await().atMost(DELIVERY)
                     .until(() -> inbox.messagesTo(lead.email()), emails -> !emails.isEmpty())
@@ -149,13 +149,13 @@ class LogPrivacyTest {
             assertThat(unusable.statusCode()).as(unusable.body()).isEqualTo(422);
 
             // The refused send's line is the last these paths write.
-            await().atMost(DELIVERY).until(() -> !log.recordsContaining("Skipped <incentive.0." + again.leadId())
+            await().atMost(DELIVERY).until(() -> !log.entriesContaining("Skipped <incentive.0." + again.leadId())
                     .isEmpty());
-            assertThat(log.recordsContaining("Sent <incentive.0." + lead.leadId()))
+            assertThat(log.entriesContaining("Sent <incentive.0." + lead.leadId()))
                     .as("the service's DEBUG lines are captured")
                     .isNotEmpty();
             forbidden.forEach((what, value) ->
-                    assertThat(log.recordsContaining(value)).as(what).isEmpty());
+                    assertThat(log.entriesContaining(value)).as(what).isEmpty());
         }
     }
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import dev.faro.contract.EventEnvelope;
 import dev.faro.contract.EventType;
 import dev.faro.contract.Topics;
+import dev.faro.local.testing.CapturedLog;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.GoldenEvents;
 import dev.faro.local.testing.PrometheusText;
@@ -121,7 +122,7 @@ class TransientFailureTest {
     }
 
     private static List<String> retriesOf(CapturedLog inboxLog, EventEnvelope event) {
-        return inboxLog.messagesContaining(event.id().toString()).stream()
+        return inboxLog.entriesContaining(event.id().toString()).stream()
                 .filter(m -> m.contains("retrying in"))
                 .toList();
     }

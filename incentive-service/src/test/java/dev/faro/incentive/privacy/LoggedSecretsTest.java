@@ -10,7 +10,7 @@ import dev.faro.contract.EventType;
 import dev.faro.contract.Topics;
 import dev.faro.contract.events.IncentiveIssued;
 import dev.faro.incentive.code.DiscountCodes;
-import dev.faro.incentive.issuing.CapturedLog;
+import dev.faro.local.testing.CapturedLog;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.GoldenEvents;
 import dev.faro.local.testing.TestInfrastructure;
@@ -82,10 +82,10 @@ class LoggedSecretsTest {
             kafka().publish(leadId.toString(), unreadable);
             await("the unreadable event dead-lettered")
                     .atMost(Duration.ofSeconds(30))
-                    .until(() -> log.messagesContaining("Dead-lettered faro.leads/").stream()
+                    .until(() -> log.entriesContaining("Dead-lettered faro.leads/").stream()
                             .anyMatch(line -> line.contains("/personal: string found")));
 
-            List<String> logged = log.messages();
+            List<String> logged = log.entries();
             assertThat(logged)
                     .as("log lines naming the code, the download token, the link secret or the shop's token")
                     .filteredOn(line -> line.contains(code)

@@ -16,6 +16,7 @@ import dev.faro.contract.events.ConfirmationRequested;
 import dev.faro.contract.events.ErasureLink;
 import dev.faro.contract.events.ErasureLinkRequested;
 import dev.faro.lead.confirmation.ConfirmationLinks;
+import dev.faro.local.testing.CapturedLog;
 import dev.faro.local.testing.FaroInfrastructure;
 import dev.faro.local.testing.TestPrivacy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -92,7 +93,7 @@ class NoPersonalDataInLogsTest {
         String unlucky = uniqueEmail();
         List<String> tokensSent = new ArrayList<>();
 
-        try (CapturedLog log = CapturedLog.start()) {
+        try (CapturedLog log = CapturedLog.everything()) {
             UUID leadId = capture(email, campaign);
             tokensSent.add(mailedConfirmationToken(leadId));
             Map<String, Object> invalid = form(email, campaign, true);
@@ -124,7 +125,7 @@ class NoPersonalDataInLogsTest {
         String unlucky = uniqueEmail();
         String campaign = campaign("es", true);
 
-        try (CapturedLog log = CapturedLog.start()) {
+        try (CapturedLog log = CapturedLog.everything()) {
             UUID leadId = capture(email, campaign);
             String token = mailedConfirmationToken(leadId);
             String tampered = tamper(token);
@@ -155,7 +156,7 @@ class NoPersonalDataInLogsTest {
         String email = uniqueEmail();
         UUID leadId = capture(email, campaign("en"));
 
-        try (CapturedLog log = CapturedLog.start()) {
+        try (CapturedLog log = CapturedLog.everything()) {
             requestLink(email).statusCode(202);
             requestLink(email + " x").statusCode(400);
             requestLink(email).statusCode(429);
