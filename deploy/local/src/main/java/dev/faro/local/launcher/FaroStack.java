@@ -8,6 +8,7 @@ import dev.faro.local.infra.KafkaBrokerProcess;
 import dev.faro.local.infra.KafkaSettings;
 import dev.faro.local.infra.LocalPostgres;
 import dev.faro.local.infra.PostgresSettings;
+import dev.faro.local.infra.QuietLogging;
 import dev.faro.local.infra.SmtpSink;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,6 +119,10 @@ public final class FaroStack implements AutoCloseable {
     }
 
     private void startAll() {
+        // In a test JVM SLF4J ends in the JBoss LogManager with DEBUG enabled, and GreenMail then wraps every SMTP
+        // connection in its logging streams: the sink answered byte by byte and the whole stack emailed 17 a second
+        // instead of a hundred.
+        QuietLogging.apply();
         createDirectories();
         pidFile.add("supervisor", ProcessHandle.current().pid());
 
