@@ -1,12 +1,11 @@
 package dev.faro.lead.leads;
 
+import static dev.faro.support.persistence.SqlTimestamps.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,18 +120,5 @@ public class LeadReader {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(Query query) {
         return query.getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -1,6 +1,6 @@
 package dev.faro.lead.webhook;
 
-import static dev.faro.lead.webhook.Timestamps.instant;
+import static dev.faro.support.persistence.SqlTimestamps.instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

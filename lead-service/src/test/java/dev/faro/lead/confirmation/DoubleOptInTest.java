@@ -8,6 +8,7 @@ import static dev.faro.lead.confirmation.DoubleOptInLeads.requested;
 import static dev.faro.lead.confirmation.DoubleOptInLeads.submit;
 import static dev.faro.lead.confirmation.DoubleOptInLeads.token;
 import static dev.faro.lead.confirmation.DoubleOptInLeads.uniqueEmail;
+import static dev.faro.lead.web.ForgedTokens.naming;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,12 +35,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,15 +318,6 @@ class DoubleOptInTest {
     private static String tamper(String token) {
         char first = token.charAt(0);
         return (first == 'd' ? 'e' : 'd') + token.substring(1);
-    }
-
-    /** The token with its payload rewritten from one lead to another; the signature stays the original's. */
-    private static String naming(String token, String from, String to) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-        assertThat(payload).contains(from);
-        byte[] rewritten = payload.replace(from, to).getBytes(StandardCharsets.UTF_8);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(rewritten) + "." + parts[1];
     }
 
     private void awaitOutboxSent(String leadId) {

@@ -3,8 +3,11 @@ package dev.faro.lead.privacy;
 import static dev.faro.lead.privacy.PrivacyFixtures.awaitEvents;
 import static dev.faro.lead.privacy.PrivacyFixtures.campaign;
 import static dev.faro.lead.privacy.PrivacyFixtures.capture;
+import static dev.faro.lead.privacy.PrivacyFixtures.erase;
+import static dev.faro.lead.privacy.PrivacyFixtures.erasePage;
 import static dev.faro.lead.privacy.PrivacyFixtures.form;
 import static dev.faro.lead.privacy.PrivacyFixtures.kafka;
+import static dev.faro.lead.privacy.PrivacyFixtures.requestErasureLink;
 import static dev.faro.lead.privacy.PrivacyFixtures.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,9 +160,9 @@ class NoPersonalDataInLogsTest {
         UUID leadId = capture(email, campaign("en"));
 
         try (CapturedLog log = CapturedLog.everything()) {
-            requestLink(email).statusCode(202);
-            requestLink(email + " x").statusCode(400);
-            requestLink(email).statusCode(429);
+            requestErasureLink(email).statusCode(202);
+            requestErasureLink(email + " x").statusCode(400);
+            requestErasureLink(email).statusCode(429);
             ErasureLinkRequested request = awaitEvents(
                             leadId, EventType.ERASURE_LINK_REQUESTED, 1, ErasureLinkRequested.class)
                     .get(0);
@@ -248,28 +251,6 @@ class NoPersonalDataInLogsTest {
         return given().accept("application/json")
                 .queryParam("token", token)
                 .get("/api/leads/confirm")
-                .then();
-    }
-
-    private static ValidatableResponse requestLink(String email) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", email))
-                .post("/api/privacy/erasure-requests")
-                .then();
-    }
-
-    private static ValidatableResponse erasePage(String token) {
-        return given().accept("text/html")
-                .queryParam("token", token)
-                .get("/api/privacy/erase")
-                .then();
-    }
-
-    private static ValidatableResponse erase(String token) {
-        return given().accept("text/html")
-                .contentType(ContentType.URLENC)
-                .formParam("token", token)
-                .post("/api/privacy/erase")
                 .then();
     }
 }

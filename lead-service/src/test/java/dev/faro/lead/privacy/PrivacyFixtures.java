@@ -12,6 +12,7 @@ import dev.faro.local.testing.TestKafka;
 import dev.faro.local.testing.TestTokens;
 import dev.faro.support.security.Roles;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -97,5 +98,29 @@ final class PrivacyFixtures {
                 .stream()
                 .map(event -> EventCodec.instance().data(event, dataClass))
                 .toList();
+    }
+
+    static ValidatableResponse requestErasureLink(String email) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email))
+                .post("/api/privacy/erasure-requests")
+                .then();
+    }
+
+    /** The page an erasure link opens. */
+    static ValidatableResponse erasePage(String token) {
+        return given().accept("text/html")
+                .queryParam("token", token)
+                .get("/api/privacy/erase")
+                .then();
+    }
+
+    /** What the erase page's button posts. */
+    static ValidatableResponse erase(String token) {
+        return given().accept("text/html")
+                .contentType(ContentType.URLENC)
+                .formParam("token", token)
+                .post("/api/privacy/erase")
+                .then();
     }
 }

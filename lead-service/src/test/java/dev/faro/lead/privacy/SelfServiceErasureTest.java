@@ -3,9 +3,13 @@ package dev.faro.lead.privacy;
 import static dev.faro.lead.privacy.PrivacyFixtures.awaitEvents;
 import static dev.faro.lead.privacy.PrivacyFixtures.campaign;
 import static dev.faro.lead.privacy.PrivacyFixtures.capture;
+import static dev.faro.lead.privacy.PrivacyFixtures.erase;
+import static dev.faro.lead.privacy.PrivacyFixtures.erasePage;
 import static dev.faro.lead.privacy.PrivacyFixtures.events;
 import static dev.faro.lead.privacy.PrivacyFixtures.kafka;
+import static dev.faro.lead.privacy.PrivacyFixtures.requestErasureLink;
 import static dev.faro.lead.privacy.PrivacyFixtures.uniqueEmail;
+import static dev.faro.lead.web.ForgedTokens.naming;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,14 +29,10 @@ import dev.faro.local.testing.TestPrivacy;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +66,7 @@ class SelfServiceErasureTest {
         UUID second = capture(email, autumn);
         Instant asked = Instant.now();
 
-        requestLink(email.toUpperCase()).statusCode(202);
+        requestErasureLink(email.toUpperCase()).statusCode(202);
 
         ErasureLinkRequested request = awaitEvents(
                         first, EventType.ERASURE_LINK_REQUESTED, 1, ErasureLinkRequested.class)
@@ -81,7 +81,7 @@ class SelfServiceErasureTest {
         String token = link.getRawQuery().substring("token=".length());
 
         // Following the link shows what will happen and erases nothing: mail scanners follow links too.
-        page(token)
+        erasePage(token)
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .header("Cache-Control", "no-store")
@@ -102,14 +102,14 @@ class SelfServiceErasureTest {
         assertThat(awaitEvents(second, EventType.LEAD_ERASED, 1, LeadErased.class))
                 .containsExactly(new LeadErased(second, autumn, "self-service"));
         erase(token).statusCode(200).body(containsString("No queda nada que borrar"));
-        page(token).statusCode(200).body(not(containsString("<form")));
+        erasePage(token).statusCode(200).body(not(containsString("<form")));
     }
 
     @Test
     void anAddressFaroDoesNotKnowGetsTheSameAnswerAndNoEmail() {
         long before = rows.erasureLinksInOutbox();
 
-        requestLink(uniqueEmail()).statusCode(202);
+        requestErasureLink(uniqueEmail()).statusCode(202);
 
         assertThat(rows.erasureLinksInOutbox()).isEqualTo(before);
     }
@@ -120,7 +120,7 @@ class SelfServiceErasureTest {
         UUID leadId = capture(email, campaign("es"));
 
         for (int i = 0; i < 5; i++) {
-            requestLink(email).statusCode(202);
+            requestErasureLink(email).statusCode(202);
         }
 
         awaitEvents(leadId, EventType.ERASURE_LINK_REQUESTED, 3, ErasureLinkRequested.class);
@@ -131,7 +131,7 @@ class SelfServiceErasureTest {
 
     @Test
     void somethingThatIsNotAnAddressIsRefused() {
-        requestLink("not-an-address")
+        requestErasureLink("not-an-address")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("email"));
@@ -148,11 +148,11 @@ class SelfServiceErasureTest {
         String expired = links.token(leadId, Instant.now().minusSeconds(60));
 
         for (String invalid : List.of(tampered, forConfirmation, "not-a-token")) {
-            page(invalid).statusCode(400).body(containsString("Enlace no válido"));
+            erasePage(invalid).statusCode(400).body(containsString("Enlace no válido"));
             erase(invalid).statusCode(400).body(not(containsString("<form")));
         }
         given().accept("text/html").get("/api/privacy/erase").then().statusCode(400);
-        page(expired).statusCode(410).body(containsString("Enlace caducado"));
+        erasePage(expired).statusCode(410).body(containsString("Enlace caducado"));
         erase(expired).statusCode(410);
 
         assertThat(rows.leadsOf(email)).isOne();
@@ -166,7 +166,10 @@ class SelfServiceErasureTest {
         // The sender's own link, as mailed to the sender, with the victim's lead id put in its payload.
         String rewritten = naming(links.token(sender, Instant.now().plus(Duration.ofHours(1))), sender, victim);
 
-        page(rewritten).statusCode(400).body(containsString("Enlace no válido")).body(not(containsString("<form")));
+        erasePage(rewritten)
+                .statusCode(400)
+                .body(containsString("Enlace no válido"))
+                .body(not(containsString("<form")));
         erase(rewritten).statusCode(400).body(containsString("Enlace no válido"));
 
         assertThat(rows.leads(victim)).isOne();
@@ -183,7 +186,7 @@ class SelfServiceErasureTest {
         UUID signedUpAgain = capture(email, campaign);
 
         erase(token).statusCode(200).body(containsString("No queda nada que borrar"));
-        page(token)
+        erasePage(token)
                 .statusCode(200)
                 .body(containsString("No queda nada que borrar"))
                 .body(not(containsString("<form")));
@@ -211,49 +214,18 @@ class SelfServiceErasureTest {
                 "\"><img src=x onerror=alert(1)>",
                 "javascript:alert(1)",
                 token + "\"><script>alert(1)</script>")) {
-            page(hostile)
+            erasePage(hostile)
                     .statusCode(400)
                     .header("Content-Security-Policy", startsWith("default-src 'none'"))
                     .body(not(containsString("alert(1)")));
             erase(hostile).statusCode(400).body(not(containsString("alert(1)")));
         }
-        page(token)
+        erasePage(token)
                 .statusCode(200)
                 .header("Content-Security-Policy", startsWith("default-src 'none'"))
                 .body(containsString("<input type=\"hidden\" name=\"token\" value=\"" + token + "\">"))
                 .body(not(containsString("alert(1)")))
                 .body(not(containsString(email)));
         assertThat(rows.leads(leadId)).isOne();
-    }
-
-    /** The token with its payload rewritten from one lead to another; the signature stays the original's. */
-    private static String naming(String token, UUID from, UUID to) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-        assertThat(payload).contains(from.toString());
-        byte[] rewritten = payload.replace(from.toString(), to.toString()).getBytes(StandardCharsets.UTF_8);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(rewritten) + "." + parts[1];
-    }
-
-    private static ValidatableResponse requestLink(String email) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", email))
-                .post("/api/privacy/erasure-requests")
-                .then();
-    }
-
-    private static ValidatableResponse page(String token) {
-        return given().accept("text/html")
-                .queryParam("token", token)
-                .get("/api/privacy/erase")
-                .then();
-    }
-
-    private static ValidatableResponse erase(String token) {
-        return given().accept("text/html")
-                .contentType(ContentType.URLENC)
-                .formParam("token", token)
-                .post("/api/privacy/erase")
-                .then();
     }
 }
