@@ -7,6 +7,7 @@ import dev.faro.email.sending.DueMessage;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.SendGate;
 import dev.faro.email.sending.SendVerdict;
+import dev.faro.email.sending.UnwritableMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -49,7 +50,7 @@ public class ConfirmationReminderGate implements SendGate {
         try {
             return mapper.readValue(message.params(), LinkParams.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable params for " + message.messageId(), e);
+            throw new UnwritableMessageException("its params do not read as the confirmation reminder email's");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.faro.email.sending.DueMessage;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.SendGate;
 import dev.faro.email.sending.SendVerdict;
+import dev.faro.email.sending.UnwritableMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -52,7 +53,7 @@ public class NurtureConditionGate implements SendGate {
         try {
             return mapper.readValue(message.params(), NurtureEmail.Params.class).condition();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable params for " + message.messageId(), e);
+            throw new UnwritableMessageException("its params do not read as the nurture email's");
         }
     }
 }

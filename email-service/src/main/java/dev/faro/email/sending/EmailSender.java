@@ -207,13 +207,13 @@ public class EmailSender {
             return;
         }
         MailCategory category = composer.category();
-        SendVerdict verdict = verdict(message, category);
-        if (!(verdict instanceof SendVerdict.Go)) {
-            obey(verdict, message, category);
-            return;
-        }
         ComposedMail composed;
         try {
+            SendVerdict verdict = verdict(message, category);
+            if (!(verdict instanceof SendVerdict.Go)) {
+                obey(verdict, message, category);
+                return;
+            }
             composed = finish(message, category, compose(composer, message, category));
         } catch (UnwritableMessageException e) {
             if (ledger.markFailed(message, category, true, e.getMessage())) {
@@ -353,7 +353,9 @@ public class EmailSender {
         try {
             params = mapper.readValue(message.params(), composer.paramsType());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable params for " + message.messageId(), e);
+            // Recorded by an older version, say; it will not read better next time. The parser's message may quote
+            // the params, which hold personal data, so it stays out of the reason.
+            throw new UnwritableMessageException("its params do not read as the " + composer.kind() + " email's");
         }
         P read = params;
         return wording.compose(

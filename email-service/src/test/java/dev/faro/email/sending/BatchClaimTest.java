@@ -151,16 +151,33 @@ class BatchClaimTest {
     @Order(4)
     void aMessageThatBreaksTheSenderHandsBackTheRestOfItsBatch() {
         List<LeadEvents> leads = dueSince2001(2);
+        // A database that refuses to record the first message's outcome (not an outage, which the sender waits out).
         QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("update send_ledger set params = cast('{\"discountPercent\": \"quince\"}' as jsonb)"
-                        + " where lead_id = :leadId")
-                .setParameter("leadId", leads.get(0).leadId())
+                .createNativeQuery(
+                        """
+                        create function refuse_outcome_of_lead() returns trigger language plpgsql as $$
+                        begin
+                            if new.lead_id = '%s' and new.status <> 'attempting' then
+                                raise exception 'outcome refused by the test';
+                            end if;
+                            return new;
+                        end $$;
+                        create trigger refuse_outcome_of_lead before update on send_ledger
+                            for each row execute function refuse_outcome_of_lead();
+                        """
+                                .formatted(leads.get(0).leadId()))
                 .executeUpdate());
-
-        assertThatThrownBy(() -> sender.sendDue(ALL_LEADS)).hasMessageContaining("unreadable params");
+        try {
+            assertThatThrownBy(() -> sender.sendDue(ALL_LEADS)).hasMessageContaining("outcome refused by the test");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("drop trigger refuse_outcome_of_lead on send_ledger;"
+                            + " drop function refuse_outcome_of_lead();")
+                    .executeUpdate());
+        }
 
         assertThat(row(leads.get(0))[0])
-                .as("the broken message, until its lease runs out")
+                .as("the message whose outcome went unrecorded, until its lease runs out")
                 .isEqualTo("attempting");
         Object[] rest = row(leads.get(1));
         assertThat(rest[0]).isEqualTo("pending");
