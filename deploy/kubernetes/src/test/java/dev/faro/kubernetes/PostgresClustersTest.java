@@ -18,8 +18,6 @@ class PostgresClustersTest {
 
     private static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
-    /** Agroal's pool size when a service sets no quarkus.datasource.jdbc.max-size. */
-    private static final int QUARKUS_DEFAULT_POOL = 20;
     /** Reserved superuser slots (3), the operator's and the instance manager's connections, an administrator's psql. */
     private static final int OPERATOR_AND_ADMIN_CONNECTIONS = 10;
 
@@ -297,10 +295,7 @@ class PostgresClustersTest {
                             .at("/spec/maxReplicas")
                             .asInt()
                     + 1;
-            int pool = ServiceConfig.of(service)
-                    .get("quarkus.datasource.jdbc.max-size")
-                    .map(Integer::parseInt)
-                    .orElse(QUARKUS_DEFAULT_POOL);
+            int pool = ServiceConfig.of(service).databaseConnections();
             int maxConnections =
                     cluster.at("/spec/postgresql/parameters/max_connections").asInt(100);
             assertThat(replicas * pool + OPERATOR_AND_ADMIN_CONNECTIONS)

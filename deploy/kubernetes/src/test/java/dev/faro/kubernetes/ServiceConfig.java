@@ -22,6 +22,12 @@ final class ServiceConfig {
     static final List<String> SERVICES =
             List.of("lead-service", "incentive-service", "email-service", "analytics-service");
 
+    /** Agroal's pool in Quarkus holds up to 20 connections unless the service says otherwise. */
+    private static final int QUARKUS_DEFAULT_POOL = 20;
+
+    /** Connections a pod opens beside its pool: email-service's sender liveness lock (SenderLiveness). */
+    private static final Map<String, Integer> OUTSIDE_THE_POOL = Map.of("email-service", 1);
+
     private final String service;
     private final Map<String, String> values;
 
@@ -59,6 +65,13 @@ final class ServiceConfig {
 
     Map<String, String> all() {
         return values;
+    }
+
+    /** The most database connections one pod opens: its pool's maximum and those it holds outside the pool. */
+    int databaseConnections() {
+        int pool =
+                get("quarkus.datasource.jdbc.max-size").map(Integer::parseInt).orElse(QUARKUS_DEFAULT_POOL);
+        return pool + OUTSIDE_THE_POOL.getOrDefault(service, 0);
     }
 
     int httpPort() {

@@ -284,10 +284,7 @@ class ServiceWorkloadsTest {
                         : (int) Math.ceil(maxReplicas
                                 * Integer.parseInt(surge.asText("25%").replace("%", ""))
                                 / 100.0));
-        // Agroal's pool in Quarkus holds up to 20 connections unless the service says otherwise.
-        int pool = Integer.parseInt(ServiceConfig.of(service)
-                .get("quarkus.datasource.jdbc.max-size")
-                .orElse("20"));
+        int pool = ServiceConfig.of(service).databaseConnections();
         String url = ServiceDeployments.value(
                 manifests, ServiceDeployments.environment(manifests, deployment).get("QUARKUS_DATASOURCE_JDBC_URL"));
         String cluster = URI.create(url.substring("jdbc:".length())).getHost().replaceFirst("-rw$", "");
@@ -297,7 +294,7 @@ class ServiceWorkloadsTest {
 
         assertThat(pods * pool)
                 .as(
-                        "%s: %d %s pods (autoscaler maximum + rollout surge) x %d pooled connections vs Cluster/%s",
+                        "%s: %d %s pods (autoscaler maximum + rollout surge) x %d connections vs Cluster/%s",
                         overlay, pods, service, pool, cluster)
                 .isLessThanOrEqualTo(available);
     }

@@ -62,11 +62,20 @@ public interface EmailConfig {
         Duration sendTimeout();
 
         /**
-         * How long a claimed message stays claimed. If its sender dies mid-attempt the message is sent again
-         * after this, with the same Message-ID; it must comfortably exceed {@link #sendTimeout()}.
+         * How long a claimed message stays claimed at most. If its sender dies mid-attempt another instance takes the
+         * message back after {@link #deadSenderGrace()}, or its own sender after a restart; this lease is the bound
+         * when nobody can tell (the claim of an older version). It must comfortably exceed {@link #sendTimeout()}.
          */
         @WithDefault("5m")
         Duration attemptTimeout();
+
+        /**
+         * How long a claim must have been held, and how long an instance must have held its own liveness lock, before
+         * it may take back the claims of a sender instance whose lock is gone (see {@code AbandonedClaims}). Longer
+         * than a live instance needs to take its lock again after a database restart; far shorter than the lease.
+         */
+        @WithDefault("15s")
+        Duration deadSenderGrace();
 
         /** Delay after the first transient failure; it doubles (with jitter) up to {@link #maxBackoff()}. */
         @WithDefault("30s")

@@ -63,6 +63,7 @@ public class EmailSender {
     private final ReactiveMailer mailer;
     private final Vertx vertx;
     private final CampaignWording wording;
+    private final SenderLiveness liveness;
     /** Where every send starts: one Vert.x event loop (see {@link #transmit}); set at start-up. */
     private Executor mailClientLoop;
 
@@ -83,7 +84,8 @@ public class EmailSender {
             Instance<MailFinisher> finishers,
             ReactiveMailer mailer,
             Vertx vertx,
-            CampaignWording wording) {
+            CampaignWording wording,
+            SenderLiveness liveness) {
         this.tracer = openTelemetry.getTracer("dev.faro.email");
         this.ledger = ledger;
         this.composers = composers.stream().collect(Collectors.toMap(MessageComposer::kind, Function.identity()));
@@ -100,6 +102,7 @@ public class EmailSender {
         this.mailer = mailer;
         this.vertx = vertx;
         this.wording = wording;
+        this.liveness = liveness;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -152,11 +155,16 @@ public class EmailSender {
      * is drained: the thread then sleeps until a commit wakes it instead of claiming again to find nothing.
      */
     boolean sendDue(SenderShare share) {
+        if (!liveness.held()) {
+            // Claims made now could be judged abandoned by another instance: wait for the lock to be taken again.
+            return false;
+        }
         List<DueMessage> claimed = ledger.claimDue(
                 config.sending().attemptTimeout(),
                 config.sending().sendTimeout(),
                 share,
-                config.sending().claimBatch());
+                config.sending().claimBatch(),
+                liveness.key());
         for (int next = 0; next < claimed.size(); next++) {
             if (stopping) {
                 // Unattempted, they are due again at once for whichever sender runs next, with no attempt spent.

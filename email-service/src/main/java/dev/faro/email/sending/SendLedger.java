@@ -126,11 +126,12 @@ public class SendLedger {
      * Claims up to {@code limit} of the most overdue messages whose recipient is known (its contact, or an address of
      * its own), most overdue first, in one transaction. The sender attempts them one after another, so the lease of
      * the message at position {@code i} is {@code attemptTimeout} plus {@code i} send timeouts: the sends before it
-     * may take that long. SKIP LOCKED lets several senders claim different rows without waiting on each other; an
-     * attempt whose claim ran out (its sender died) is due again and keeps its Message-ID.
+     * may take that long. SKIP LOCKED lets several senders claim different rows without waiting on each other. Each
+     * claim names its sender instance ({@code sender}, the key of its {@link SenderLiveness} lock); an attempt whose
+     * claim ran out, or whose sender is gone ({@link #reclaimAbandoned}), is due again and keeps its Message-ID.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    List<DueMessage> claimDue(Duration attemptTimeout, Duration sendTimeout, SenderShare share, int limit) {
+    List<DueMessage> claimDue(Duration attemptTimeout, Duration sendTimeout, SenderShare share, int limit, int sender) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(
@@ -155,12 +156,12 @@ public class SendLedger {
                 .getResultList();
         List<DueMessage> claimed = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            claimed.add(claim(row, attemptTimeout.plus(sendTimeout.multipliedBy(claimed.size()))));
+            claimed.add(claim(row, attemptTimeout.plus(sendTimeout.multipliedBy(claimed.size())), sender));
         }
         return claimed;
     }
 
-    private DueMessage claim(Object[] row, Duration lease) {
+    private DueMessage claim(Object[] row, Duration lease, int sender) {
         long id = ((Number) row[0]).longValue();
         UUID leadId = (UUID) row[1];
         String kind = (String) row[2];
@@ -172,10 +173,12 @@ public class SendLedger {
                         """
                         update send_ledger
                         set status = 'attempting', message_id = :messageId, attempts = :attempt,
-                            next_attempt_at = now() + make_interval(secs => :lease), frequency_counted = false
+                            next_attempt_at = now() + make_interval(secs => :lease), frequency_counted = false,
+                            claimed_by = :sender, claimed_at = now()
                         where id = :id
                         """)
                 .setParameter("messageId", messageId)
+                .setParameter("sender", sender)
                 .setParameter("attempt", attempt)
                 .setParameter("lease", seconds(lease))
                 .setParameter("id", id)
@@ -192,6 +195,32 @@ public class SendLedger {
                 attempt,
                 recipient,
                 new TraceContext((String) row[10], (String) row[11]));
+    }
+
+    /**
+     * Makes due again the messages claimed more than {@code grace} ago by senders whose liveness lock nobody holds any
+     * more: the instance died with them claimed. They stay 'attempting' with their attempt count, so the next claim
+     * spends a new attempt and keeps the Message-ID, as when a lease runs out; returns how many.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    int reclaimAbandoned(Duration grace) {
+        return entityManager
+                .createNativeQuery(
+                        """
+                        with live as materialized (
+                            select objid::bigint as sender
+                            from pg_locks
+                            where locktype = 'advisory' and classid = :namespace and objsubid = 2 and granted
+                              and database = (select oid from pg_database where datname = current_database()))
+                        update send_ledger l set next_attempt_at = now()
+                        where l.status = 'attempting' and l.claimed_by is not null
+                          and l.next_attempt_at > now()
+                          and l.claimed_at < now() - make_interval(secs => :grace)
+                          and l.claimed_by not in (select sender from live)
+                        """)
+                .setParameter("namespace", SenderLiveness.LOCK_NAMESPACE)
+                .setParameter("grace", seconds(grace))
+                .executeUpdate();
     }
 
     /**

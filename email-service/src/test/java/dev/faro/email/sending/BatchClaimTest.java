@@ -3,6 +3,7 @@ package dev.faro.email.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import dev.faro.contract.EventCodec;
 import dev.faro.contract.events.LeadCaptured;
@@ -71,6 +72,9 @@ class BatchClaimTest {
     EmailSender sender;
 
     @Inject
+    SenderLiveness liveness;
+
+    @Inject
     Contacts contacts;
 
     private final Inbox inbox = TestInfrastructure.current().inbox();
@@ -80,7 +84,7 @@ class BatchClaimTest {
     void aClaimTakesTheMostOverdueMessagesUpToItsLimitEachLeasedForTheSendsBeforeIt() {
         List<LeadEvents> leads = dueSince2001(5);
 
-        List<DueMessage> claimed = ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 3);
+        List<DueMessage> claimed = ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 3, liveness.key());
 
         assertThat(claimed).extracting(DueMessage::leadId).containsExactly(idsOf(leads.subList(0, 3)));
         for (int position = 0; position < claimed.size(); position++) {
@@ -97,6 +101,10 @@ class BatchClaimTest {
             assertThat(leaseSeconds)
                     .as("lease of the message at position %d", position)
                     .isCloseTo(ATTEMPT_TIMEOUT.toSeconds() + position * SEND_TIMEOUT.toSeconds(), within(5.0));
+            assertThat(row[4]).as("the claim names its sender").isEqualTo(liveness.key());
+            assertThat(((Number) row[5]).doubleValue())
+                    .as("seconds since the claim")
+                    .isBetween(0.0, 5.0);
         }
         assertThat(row(leads.get(3))[0]).as("beyond the limit").isEqualTo("pending");
         assertThat(row(leads.get(4))[0]).as("beyond the limit").isEqualTo("pending");
@@ -106,8 +114,8 @@ class BatchClaimTest {
     @Order(2)
     void aReleasedMessageIsDueAgainWithItsAttemptUnspent() {
         List<LeadEvents> leads = dueSince2001(1);
-        DueMessage claimed =
-                ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 1).get(0);
+        DueMessage claimed = ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 1, liveness.key())
+                .get(0);
         assertThat(claimed.leadId()).isEqualTo(leads.get(0).leadId());
 
         assertThat(ledger.release(claimed)).isTrue();
@@ -131,7 +139,7 @@ class BatchClaimTest {
                                 Map.of("code", "ESPERA-0001", "discountPercent", 15))
                         .dueAt(SINCE_2001)));
         assertThat(awaitingRecipient(lead)).isTrue();
-        assertThat(ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 100))
+        assertThat(ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 100, liveness.key()))
                 .extracting(DueMessage::leadId)
                 .doesNotContain(lead.leadId());
 
@@ -142,7 +150,7 @@ class BatchClaimTest {
                         new PersonalData(lead.email(), "Begoña", null, null, "203.0.113.0", "Mozilla/5.0", Map.of())));
 
         assertThat(awaitingRecipient(lead)).isFalse();
-        assertThat(ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 100))
+        assertThat(ledger.claimDue(ATTEMPT_TIMEOUT, SEND_TIMEOUT, ALL_LEADS, 100, liveness.key()))
                 .extracting(DueMessage::leadId)
                 .contains(lead.leadId());
     }
@@ -150,6 +158,7 @@ class BatchClaimTest {
     @Test
     @Order(4)
     void aMessageThatBreaksTheSenderHandsBackTheRestOfItsBatch() {
+        await("the sender liveness lock").atMost(Duration.ofSeconds(10)).until(liveness::held);
         List<LeadEvents> leads = dueSince2001(2);
         // A database that refuses to record the first message's outcome (not an outage, which the sender waits out).
         QuarkusTransaction.requiringNew().run(() -> entityManager
@@ -234,7 +243,8 @@ class BatchClaimTest {
         return QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
                 .createNativeQuery(
                         """
-                        select status, attempts, message_id, extract(epoch from next_attempt_at - now())
+                        select status, attempts, message_id, extract(epoch from next_attempt_at - now()),
+                               claimed_by, extract(epoch from now() - claimed_at)
                         from send_ledger where lead_id = :leadId
                         """)
                 .setParameter("leadId", lead.leadId())

@@ -36,4 +36,24 @@ final class LedgerRows {
                 .setParameter("dueAt", Timestamp.from(dueAt))
                 .executeUpdate();
     }
+
+    /**
+     * An incentive email for the lead of campaign demo that sender instance {@code sender} claimed a minute ago, its
+     * first attempt under way with {@code messageId} and its lease still five minutes from running out.
+     */
+    static void claimedIncentive(EntityManager entityManager, LeadEvents lead, int sender, String messageId) {
+        entityManager
+                .createNativeQuery(
+                        """
+                        insert into send_ledger (lead_id, message_kind, step, campaign, params, status, message_id,
+                                                 attempts, next_attempt_at, claimed_by, claimed_at)
+                        values (:leadId, 'incentive', 0, 'demo',
+                                cast('{"code": "HUERFANO-0001", "discountPercent": 15}' as jsonb), 'attempting',
+                                :messageId, 1, now() + interval '5 minutes', :sender, now() - interval '1 minute')
+                        """)
+                .setParameter("leadId", lead.leadId())
+                .setParameter("messageId", messageId)
+                .setParameter("sender", sender)
+                .executeUpdate();
+    }
 }
