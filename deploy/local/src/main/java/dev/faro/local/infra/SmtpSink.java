@@ -8,6 +8,11 @@ import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +29,10 @@ public final class SmtpSink implements Inbox, AutoCloseable {
 
     private GreenMail greenMail;
     private final int port;
+    /** While the server hangs ({@link #hang}): takes connections and never says a word on them. */
+    private ServerSocket silent;
+
+    private final List<Socket> heldConnections = new ArrayList<>();
     /** Guarded by itself; appended to per message, copied only when read. */
     private final List<InboxMessage> received = new ArrayList<>();
 
@@ -50,11 +59,60 @@ public final class SmtpSink implements Inbox, AutoCloseable {
         greenMail.stop();
     }
 
-    /** The end of the outage: the same port answers again and the inbox goes on from what it held. */
+    /**
+     * A server that hangs, for fault tests: the port takes connections but never greets, so a client waits until its
+     * own timeout with the message unsent, and those connected before stop being served.
+     */
+    public synchronized void hang() {
+        greenMail.stop();
+        try {
+            silent = new ServerSocket(port, 50, InetAddress.getByName(HOST));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hold port " + port, e);
+        }
+        ServerSocket listening = silent;
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket connection = listening.accept();
+                            synchronized (heldConnections) {
+                                heldConnections.add(connection);
+                            }
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "smtp-sink-hanging");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** The end of the outage (or of the hang): the same port answers again and the inbox goes on from what it held. */
     public synchronized void listenAgain() {
+        stopHanging();
         if (!greenMail.isRunning()) {
             listen();
         }
+    }
+
+    private void stopHanging() {
+        if (silent == null) {
+            return;
+        }
+        try {
+            silent.close();
+            synchronized (heldConnections) {
+                for (Socket connection : heldConnections) {
+                    connection.close();
+                }
+                heldConnections.clear();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot free port " + port, e);
+        }
+        silent = null;
     }
 
     /**
@@ -119,6 +177,7 @@ public final class SmtpSink implements Inbox, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        stopHanging();
         greenMail.stop();
     }
 }

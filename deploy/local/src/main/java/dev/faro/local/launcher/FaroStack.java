@@ -193,9 +193,10 @@ public final class FaroStack implements AutoCloseable {
      * Kills the instance of {@code service} the stack started (SIGKILL, as a crash) and starts it again on its port,
      * with the same environment; returns once it is ready again.
      */
-    void crashAndRestart(FaroService service) {
+    void crashAndRestart(FaroService service, Runnable whileDown) {
         instance(service).kill();
         running.remove(firstInstances.get(service));
+        whileDown.run();
         ServiceProcess process = startFirstInstance(service);
         ServiceReadiness.awaitOne(process, config.port(service), config, progress);
         reportUnexpectedExit(process);

@@ -38,12 +38,23 @@ public final class StackFaults {
         stack.smtp().stopListening();
     }
 
+    /** The SMTP server takes connections and never answers on them: senders wait until their send timeout. */
+    public void hangSmtp() {
+        stack.smtp().hang();
+    }
+
+    /** Ends {@link #stopSmtp} or {@link #hangSmtp}: the server answers again on its port. */
     public void startSmtp() {
         stack.smtp().listenAgain();
     }
 
     /** SIGKILL the service's instance, wherever it is in its work, and start it again; returns once it is ready. */
     public void crashAndRestart(FaroService service) {
-        stack.crashAndRestart(service);
+        stack.crashAndRestart(service, () -> {});
+    }
+
+    /** As {@link #crashAndRestart(FaroService)}, doing {@code whileDown} between the kill and the new start. */
+    public void crashAndRestart(FaroService service, Runnable whileDown) {
+        stack.crashAndRestart(service, whileDown);
     }
 }
