@@ -31,6 +31,8 @@ public final class SmtpSink implements Inbox, AutoCloseable {
     private final int port;
     /** While the server hangs ({@link #hang}): takes connections and never says a word on them. */
     private ServerSocket silent;
+    /** Accepts on {@link #silent}; the port is free again only once it has left {@code accept}. */
+    private Thread acceptor;
 
     private final List<Socket> heldConnections = new ArrayList<>();
     /** Guarded by itself; appended to per message, copied only when read. */
@@ -71,7 +73,7 @@ public final class SmtpSink implements Inbox, AutoCloseable {
             throw new UncheckedIOException("cannot hold port " + port, e);
         }
         ServerSocket listening = silent;
-        Thread acceptor = new Thread(
+        acceptor = new Thread(
                 () -> {
                     while (!listening.isClosed()) {
                         try {
@@ -103,6 +105,9 @@ public final class SmtpSink implements Inbox, AutoCloseable {
         }
         try {
             silent.close();
+            // The JDK closes a server socket for good only when the thread blocked in its accept has left it: bound
+            // again before that, the port is still in use.
+            acceptor.join();
             synchronized (heldConnections) {
                 for (Socket connection : heldConnections) {
                     connection.close();
@@ -111,8 +116,12 @@ public final class SmtpSink implements Inbox, AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot free port " + port, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while freeing port " + port, e);
         }
         silent = null;
+        acceptor = null;
     }
 
     /**

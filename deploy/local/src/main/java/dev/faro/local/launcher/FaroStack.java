@@ -196,10 +196,14 @@ public final class FaroStack implements AutoCloseable {
     void crashAndRestart(FaroService service, Runnable whileDown) {
         instance(service).kill();
         running.remove(firstInstances.get(service));
-        whileDown.run();
-        ServiceProcess process = startFirstInstance(service);
-        ServiceReadiness.awaitOne(process, config.port(service), config, progress);
-        reportUnexpectedExit(process);
+        try {
+            whileDown.run();
+        } finally {
+            // Whatever happened meanwhile, the stack gets its service back for the tests that follow.
+            ServiceProcess process = startFirstInstance(service);
+            ServiceReadiness.awaitOne(process, config.port(service), config, progress);
+            reportUnexpectedExit(process);
+        }
     }
 
     /** Starts the instance of {@code service} the stack owns, on its configured port; does not wait for it. */
