@@ -49,6 +49,8 @@ public class SenderLiveness {
     private Connection connection;
     /** {@link System#nanoTime()} when the lock was last taken, or {@link #NOT_HELD}. */
     private volatile long heldSince = NOT_HELD;
+    /** Whether the lock was found held by another session since it was last taken: one warning per episode. */
+    private boolean refusalReported;
 
     public SenderLiveness(
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
@@ -123,10 +125,16 @@ public class SenderLiveness {
         }
         if (lock(connection)) {
             heldSince = System.nanoTime();
+            refusalReported = false;
             LOG.debugf("Holding sender liveness lock %d", key);
         } else {
-            // The session that held it has not been noticed gone yet: it still vouches for this instance. Try again.
+            // A session of this instance that the database has not noticed gone yet still holds it. Until then it
+            // vouches for this instance, but the senders pause; try again.
             closeQuietly();
+            if (!refusalReported) {
+                refusalReported = true;
+                LOG.warnf("Sender liveness lock %d is held by an older session of this instance; senders pause", key);
+            }
         }
         return false;
     }

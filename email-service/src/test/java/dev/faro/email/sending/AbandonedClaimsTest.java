@@ -3,6 +3,8 @@ package dev.faro.email.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.email.LeadEvents;
 import dev.faro.local.infra.Inbox;
 import dev.faro.local.infra.InboxMessage;
@@ -11,14 +13,21 @@ import dev.faro.local.testing.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +52,9 @@ class AbandonedClaimsTest {
 
     @Inject
     EmailConfig config;
+
+    @TestHTTPResource("/q/health/well")
+    URI wellness;
 
     private final Inbox inbox = TestInfrastructure.current().inbox();
 
@@ -111,6 +123,54 @@ class AbandonedClaimsTest {
                 .isFalse();
     }
 
+    @Test
+    void whileAnotherSessionHoldsItsKeyTheSendersClaimNothingAndTheHealthCheckSaysSo() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(liveness::held);
+        assertThat(livenessCheck()).isEqualTo("UP");
+        LeadEvents lead = LeadEvents.fresh();
+        // The database has not seen an old session of this instance die: it still holds the key when the instance
+        // connects again.
+        try (Connection oldSession = connection()) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("select pg_terminate_backend(:pid)")
+                    .setParameter("pid", lockHolder())
+                    .getSingleResult());
+            lock(oldSession, liveness.key());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !liveness.held());
+            assertThat(livenessCheck()).isEqualTo("DOWN");
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                LedgerRows.contact(entityManager, lead);
+                LedgerRows.pendingIncentive(
+                        entityManager, lead, "{\"code\": \"PAUSA-0001\", \"discountPercent\": 15}", Instant.now());
+            });
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> "pending"
+                    .equals(row(lead)[0]));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(liveness::held);
+        assertThat(livenessCheck()).isEqualTo("UP");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> inbox.messagesTo(lead.email()).size() == 1);
+    }
+
+    /** The status of the liveness check in {@code /q/health/well}. */
+    private String livenessCheck() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(wellness).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode check = StreamSupport.stream(
+                        new ObjectMapper()
+                                .readTree(response.body())
+                                .path("checks")
+                                .spliterator(),
+                        false)
+                .filter(c -> c.path("name").asText().equals(SenderLivenessHealth.NAME))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no liveness check in " + response.body()));
+        assertThat(check.at("/data/key").asInt()).isEqualTo(liveness.key());
+        return check.path("status").asText();
+    }
+
     /** The server process whose session holds this application's liveness lock, or 0 when none does. */
     private int lockHolder() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
@@ -127,15 +187,23 @@ class AbandonedClaimsTest {
     }
 
     private static Connection otherInstanceHoldingItsLock(int key) throws Exception {
-        TestInfrastructure infrastructure = TestInfrastructure.current();
-        Connection connection =
-                DriverManager.getConnection(infrastructure.jdbcUrl("faro_email"), "faro_email", "faro_email");
+        Connection connection = connection();
+        lock(connection, key);
+        return connection;
+    }
+
+    private static Connection connection() throws Exception {
+        return DriverManager.getConnection(
+                TestInfrastructure.current().jdbcUrl("faro_email"), "faro_email", "faro_email");
+    }
+
+    /** Takes the liveness lock named {@code key} on that connection, waiting for whoever holds it. */
+    private static void lock(Connection connection, int key) throws Exception {
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(?, ?)")) {
             lock.setInt(1, SenderLiveness.LOCK_NAMESPACE);
             lock.setInt(2, key);
             lock.execute();
         }
-        return connection;
     }
 
     /** Status, attempts and claiming instance of the lead's incentive email. */
