@@ -236,6 +236,26 @@ class PostgresClustersTest {
 
     @ParameterizedTest
     @FieldSource("dev.faro.kubernetes.Manifests#OVERLAYS")
+    void aSessionWhoseClientVanishedEndsWithinThreeMinutesWithItsLocks(String overlay) {
+        for (JsonNode cluster : Manifests.of(overlay).ofKind("Cluster")) {
+            JsonNode parameters = cluster.at("/spec/postgresql/parameters");
+            // 0 means the kernel's defaults: two hours before the first probe.
+            int idle = parameters.path("tcp_keepalives_idle").asInt(0);
+            int interval = parameters.path("tcp_keepalives_interval").asInt(0);
+            int count = parameters.path("tcp_keepalives_count").asInt(0);
+            assertThat(List.of(idle, interval, count))
+                    .as("%s in %s: keepalive idle, interval, count", Manifests.describe(cluster), overlay)
+                    .allMatch(value -> value > 0);
+            assertThat(idle + interval * count)
+                    .as(
+                            "%s in %s: seconds until a vanished client's session ends",
+                            Manifests.describe(cluster), overlay)
+                    .isLessThanOrEqualTo(180);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.faro.kubernetes.Manifests#OVERLAYS")
     void onlyItsServiceItsOwnInstancesAndTheOperatorReachACluster(String overlay) {
         Manifests manifests = Manifests.of(overlay);
         for (String service : ServiceConfig.SERVICES) {
