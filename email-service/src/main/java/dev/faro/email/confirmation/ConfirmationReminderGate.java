@@ -1,13 +1,11 @@
 package dev.faro.email.confirmation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.email.link.LinkParams;
 import dev.faro.email.sending.DueMessage;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.SendGate;
 import dev.faro.email.sending.SendVerdict;
-import dev.faro.email.sending.UnwritableMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -47,10 +45,6 @@ public class ConfirmationReminderGate implements SendGate {
     }
 
     private LinkParams linkOf(DueMessage message) {
-        try {
-            return mapper.readValue(message.params(), LinkParams.class);
-        } catch (JsonProcessingException e) {
-            throw new UnwritableMessageException("its params do not read as the confirmation reminder email's");
-        }
+        return message.readParams(mapper, LinkParams.class);
     }
 }

@@ -1,12 +1,10 @@
 package dev.faro.email.nurture;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.email.sending.DueMessage;
 import dev.faro.email.sending.MailCategory;
 import dev.faro.email.sending.SendGate;
 import dev.faro.email.sending.SendVerdict;
-import dev.faro.email.sending.UnwritableMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -50,10 +48,6 @@ public class NurtureConditionGate implements SendGate {
 
     /** The condition the step was scheduled with. */
     private String condition(DueMessage message) {
-        try {
-            return mapper.readValue(message.params(), NurtureEmail.Params.class).condition();
-        } catch (JsonProcessingException e) {
-            throw new UnwritableMessageException("its params do not read as the nurture email's");
-        }
+        return message.readParams(mapper, NurtureEmail.Params.class).condition();
     }
 }

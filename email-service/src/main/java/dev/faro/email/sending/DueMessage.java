@@ -1,5 +1,7 @@
 package dev.faro.email.sending;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.support.observability.TraceContext;
 import java.util.UUID;
 
@@ -17,4 +19,18 @@ public record DueMessage(
         String messageId,
         int attempt,
         Recipient recipient,
-        TraceContext trace) {}
+        TraceContext trace) {
+
+    /**
+     * The params read as {@code type}. Params that no longer read that way (recorded by an older version, say) will not
+     * read better at the next attempt, so the message cannot be written. The parser's message may quote the params,
+     * which hold personal data: it stays out of the reason.
+     */
+    public <P> P readParams(ObjectMapper mapper, Class<P> type) {
+        try {
+            return mapper.readValue(params, type);
+        } catch (JsonProcessingException e) {
+            throw new UnwritableMessageException("its params do not read as the " + kind + " email's");
+        }
+    }
+}

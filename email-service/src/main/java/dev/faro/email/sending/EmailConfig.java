@@ -62,9 +62,9 @@ public interface EmailConfig {
         Duration sendTimeout();
 
         /**
-         * How long a claimed message stays claimed at most. If its sender dies mid-attempt another instance takes the
-         * message back after {@link #deadSenderGrace()}, or its own sender after a restart; this lease is the bound
-         * when nobody can tell (the claim of an older version). It must comfortably exceed {@link #sendTimeout()}.
+         * How long a claimed message stays claimed at most. If its sender instance dies mid-attempt, a running
+         * instance takes the message back after {@link #deadSenderGrace()}; this lease is the bound when nobody can
+         * tell (a claim made before claims named their instance). It must comfortably exceed {@link #sendTimeout()}.
          */
         @WithDefault("5m")
         Duration attemptTimeout();

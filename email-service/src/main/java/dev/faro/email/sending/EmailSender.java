@@ -1,6 +1,5 @@
 package dev.faro.email.sending;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faro.contract.events.Unsubscribed;
 import dev.faro.email.contact.ContactSaved;
@@ -357,15 +356,7 @@ public class EmailSender {
     }
 
     private <P> ComposedMail compose(MessageComposer<P> composer, DueMessage message, Recipient recipient) {
-        P params;
-        try {
-            params = mapper.readValue(message.params(), composer.paramsType());
-        } catch (JsonProcessingException e) {
-            // Recorded by an older version, say; it will not read better next time. The parser's message may quote
-            // the params, which hold personal data, so it stays out of the reason.
-            throw new UnwritableMessageException("its params do not read as the " + composer.kind() + " email's");
-        }
-        P read = params;
+        P read = message.readParams(mapper, composer.paramsType());
         return wording.compose(
                         message.campaign(),
                         composer.templateName(read),

@@ -82,13 +82,7 @@ public class SenderLiveness {
         checker.stop(CHECK_INTERVAL.plusSeconds(VALIDATION_TIMEOUT_SECONDS));
         heldSince = NOT_HELD;
         if (connection != null) {
-            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                unlock.setInt(1, LOCK_NAMESPACE);
-                unlock.setInt(2, key);
-                unlock.execute();
-            } catch (SQLException e) {
-                LOG.debugf("Could not release the sender liveness lock: %s", e.getMessage());
-            }
+            // Ending the session releases the lock.
             closeQuietly();
         }
     }

@@ -12,6 +12,7 @@ import dev.faro.local.launcher.FaroStack;
 import dev.faro.local.launcher.ReconcileCommand;
 import dev.faro.local.launcher.StackConfig;
 import dev.faro.local.launcher.StackFaults;
+import dev.faro.local.testing.PrometheusText;
 import dev.faro.local.testing.TestKafka;
 import dev.faro.systemtest.StackLogsOnFailure;
 import java.io.ByteArrayOutputStream;
@@ -330,25 +331,25 @@ class FaultToleranceIT {
 
     private static JsonNode reconciliation(Instant from) throws Exception {
         String query = "?from=" + from + "&to=" + Instant.now().plusSeconds(60) + "&grace=PT0S";
+        return asAdmin(FaroService.LEAD, "/api/admin/reconciliation" + query);
+    }
+
+    /** How many of the campaign's emails a sender has claimed and is attempting right now. */
+    private static long emailsBeingAttempted() throws Exception {
+        return asAdmin(FaroService.EMAIL, "/api/admin/campaigns/" + CAMPAIGN + "/emails")
+                .at("/totals/attempting")
+                .asLong();
+    }
+
+    /** The document an admin endpoint answers with, required to be a 200. */
+    private static JsonNode asAdmin(FaroService service, String path) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(leadService().resolve("/api/admin/reconciliation" + query))
+                HttpRequest.newBuilder(faro.serviceUrl(service).resolve(path))
                         .header("Authorization", "Bearer " + faro.adminToken())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    /** How many of the campaign's emails a sender has claimed and is attempting right now. */
-    private static long emailsBeingAttempted() throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(faro.serviceUrl(FaroService.EMAIL)
-                                .resolve("/api/admin/campaigns/" + CAMPAIGN + "/emails"))
-                        .header("Authorization", "Bearer " + faro.adminToken())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).at("/totals/attempting").asLong();
     }
 
     /** The value of one of email-service's counters, from its Prometheus metrics. */
@@ -359,10 +360,7 @@ class FaultToleranceIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-        return metrics.lines()
-                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return PrometheusText.value(metrics, name).orElse(0);
     }
 
     /** A health endpoint's document, whatever its status code (503 when DOWN). */

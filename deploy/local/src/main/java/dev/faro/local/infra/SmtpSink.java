@@ -34,6 +34,7 @@ public final class SmtpSink implements Inbox, AutoCloseable {
     /** Accepts on {@link #silent}; the port is free again only once it has left {@code accept}. */
     private Thread acceptor;
 
+    /** Written only by {@link #acceptor}, read once it has ended. */
     private final List<Socket> heldConnections = new ArrayList<>();
     /** Guarded by itself; appended to per message, copied only when read. */
     private final List<InboxMessage> received = new ArrayList<>();
@@ -77,10 +78,7 @@ public final class SmtpSink implements Inbox, AutoCloseable {
                 () -> {
                     while (!listening.isClosed()) {
                         try {
-                            Socket connection = listening.accept();
-                            synchronized (heldConnections) {
-                                heldConnections.add(connection);
-                            }
+                            heldConnections.add(listening.accept());
                         } catch (IOException closed) {
                             return;
                         }
@@ -108,12 +106,10 @@ public final class SmtpSink implements Inbox, AutoCloseable {
             // The JDK closes a server socket for good only when the thread blocked in its accept has left it: bound
             // again before that, the port is still in use.
             acceptor.join();
-            synchronized (heldConnections) {
-                for (Socket connection : heldConnections) {
-                    connection.close();
-                }
-                heldConnections.clear();
+            for (Socket connection : heldConnections) {
+                connection.close();
             }
+            heldConnections.clear();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot free port " + port, e);
         } catch (InterruptedException e) {
